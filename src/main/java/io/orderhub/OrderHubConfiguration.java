@@ -1,0 +1,117 @@
+package io.orderhub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.api.ApiKeys;
+import io.orderhub.api.OrdersApi;
+import io.orderhub.erp.ErpDelivery;
+import io.orderhub.erp.ErpResponses;
+import io.orderhub.erp.ErpSimulator;
+import io.orderhub.erp.ErpSimulatorApi;
+import io.orderhub.intake.CanonicalJsonMapper;
+import io.orderhub.intake.DocumentMapper;
+import io.orderhub.intake.Mappers;
+import io.orderhub.intake.Pipeline;
+import io.orderhub.ops.IntakeLog;
+import io.orderhub.queue.DeliveryQueue;
+import io.orderhub.queue.QueueReader;
+import io.orderhub.queue.QueueWriter;
+import io.orderhub.queue.SlaPolicy;
+import io.orderhub.support.Database;
+import io.orderhub.support.Json;
+import io.orderhub.validation.OrderValidator;
+import io.orderhub.validation.PartnerDirectory;
+import io.orderhub.validation.ValidationRules;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: builds the hub's beans from {@code orderhub.*} properties and binds them by the names
+ * the route files use. Nothing here decides anything about orders.
+ */
+public class OrderHubConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent props = context.getPropertiesComponent();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = Json.newMapper();
+
+        Database db = new Database(prop(props, "orderhub.db.url"), prop(props, "orderhub.db.user"),
+                props.resolveProperty("orderhub.db.password").orElse(""), intProp(props, "orderhub.db.pool-size"));
+        db.migrate();
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                db.close();
+            }
+        }, true, true);
+
+        Path mappings = Path.of(prop(props, "orderhub.mappings.dir"));
+        PartnerDirectory partners = PartnerDirectory.load(mappings.resolve(prop(props, "orderhub.partners.file")));
+        ValidationRules rules = ValidationRules.parse(prop(props, "orderhub.validation.required-fields"),
+                boolProp(props, "orderhub.validation.known-customer"), boolProp(props, "orderhub.validation.catalogue"),
+                Double.parseDouble(prop(props, "orderhub.validation.price-tolerance-percent")));
+
+        List<DocumentMapper> mapperList = new ArrayList<>();
+        mapperList.add(new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json")));
+        Mappers mappers = new Mappers(mapperList);
+
+        SlaPolicy sla = new SlaPolicy(intProp(props, "orderhub.sla.default-priority"),
+                Double.parseDouble(prop(props, "orderhub.sla.default-hours")));
+        Pipeline pipeline = new Pipeline(mappers, new OrderValidator(partners, rules), partners, sla);
+        QueueReader reader = new QueueReader(db);
+        QueueWriter writer = new QueueWriter(db, json, reader);
+
+        String instanceId = props.resolveProperty("orderhub.instance-id").filter(s -> !s.isBlank())
+                .orElse(ManagementFactory.getRuntimeMXBean().getName());
+        DeliveryQueue delivery = new DeliveryQueue(db, json, instanceId, intProp(props, "orderhub.erp.max-in-flight"),
+                Duration.parse(prop(props, "orderhub.erp.claim-lease")), clock);
+        if (db.dialect() == Database.Dialect.H2) {
+            // an H2 file is open in one process only: whatever is DELIVERING was left by this hub's last run
+            delivery.recoverStaleClaims(true);
+        }
+
+        ErpSimulator simulator = new ErpSimulator(prop(props, "orderhub.erp.simulator.number-prefix"));
+
+        bind(context, "database", db);
+        bind(context, "partners", partners);
+        bind(context, "pipeline", pipeline);
+        bind(context, "queueWriter", writer);
+        bind(context, "queueReader", reader);
+        bind(context, "deliveryQueue", delivery);
+        bind(context, "erpDelivery", new ErpDelivery(delivery,
+                new ErpResponses(json, prop(props, "orderhub.erp.order-number-pointer"))));
+        bind(context, "erpSimulator", simulator);
+        bind(context, "erpSimulatorApi", new ErpSimulatorApi(simulator, json));
+        bind(context, "ordersApi", new OrdersApi(json, new ApiKeys(props.resolveProperty("orderhub.http.api-keys").orElse("")),
+                partners, mappers, reader, delivery, clock, intProp(props, "orderhub.http.max-page-size")));
+        bind(context, "intakeLog", new IntakeLog());
+    }
+
+    private static void bind(CamelContext context, String name, Object bean) {
+        context.getRegistry().bind(name, bean);
+    }
+
+    static String prop(PropertiesComponent props, String key) {
+        return props.resolveProperty(key)
+                .orElseThrow(() -> new IllegalStateException("Missing configuration property " + key));
+    }
+
+    static int intProp(PropertiesComponent props, String key) {
+        return Integer.parseInt(prop(props, key).trim());
+    }
+
+    static boolean boolProp(PropertiesComponent props, String key) {
+        return Boolean.parseBoolean(prop(props, key).trim());
+    }
+
+}

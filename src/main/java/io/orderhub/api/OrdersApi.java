@@ -1,0 +1,289 @@
+package io.orderhub.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.intake.CanonicalJsonMapper;
+import io.orderhub.intake.InboundDocument;
+import io.orderhub.intake.Mappers;
+import io.orderhub.model.Channel;
+import io.orderhub.model.OrderStatus;
+import io.orderhub.model.Problem;
+import io.orderhub.queue.DeliveryQueue;
+import io.orderhub.queue.IntakeOutcome;
+import io.orderhub.queue.OrderFilter;
+import io.orderhub.queue.OrderViews;
+import io.orderhub.queue.QueueReader;
+import io.orderhub.support.Ids;
+import io.orderhub.validation.PartnerDirectory;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The HTTP adapter of the REST routes in {@code routes/api.camel.yaml}: turns requests into pipeline input and
+ * outcomes and queue reads into responses. Decisions live in the beans it calls.
+ */
+public final class OrdersApi {
+
+    public static final String CLIENT = "orderhubClient";
+    static final String JSON = "application/json";
+
+    private final ObjectMapper json;
+    private final ApiKeys apiKeys;
+    private final PartnerDirectory partners;
+    private final Mappers mappers;
+    private final QueueReader reader;
+    private final DeliveryQueue delivery;
+    private final Clock clock;
+    private final int maxPageSize;
+
+    public OrdersApi(ObjectMapper json, ApiKeys apiKeys, PartnerDirectory partners, Mappers mappers,
+                     QueueReader reader, DeliveryQueue delivery, Clock clock, int maxPageSize) {
+        this.json = json;
+        this.apiKeys = apiKeys;
+        this.partners = partners;
+        this.mappers = mappers;
+        this.reader = reader;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.maxPageSize = maxPageSize;
+    }
+
+    /** Every API route starts here: the X-API-Key header must name a configured client. */
+    public void authenticate(Exchange exchange) {
+        String key = exchange.getMessage().getHeader("X-API-Key", String.class);
+        String client = apiKeys.clientFor(key).orElseThrow(() -> new ApiException(401, "unauthorized",
+                key == null ? "the X-API-Key header is missing" : "the API key in X-API-Key is not valid"));
+        exchange.setProperty(CLIENT, client);
+    }
+
+    /** {@code POST /api/orders}: the body becomes a document whose format the content type decides. */
+    public InboundDocument receiveOrder(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        String format = formatFor(contentType);
+        String client = exchange.getProperty(CLIENT, String.class);
+        String senderHint = partners.defaultPartnerFor(client).map(p -> p.id()).orElse(null);
+        return document(exchange, Channel.HTTP, format, client, senderHint, contentType);
+    }
+
+    String formatFor(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (mediaType.equals(JSON) || mediaType.endsWith("+json")) {
+            return CanonicalJsonMapper.FORMAT;
+        }
+        throw new ApiException(415, "unsupported-media-type", "Content-Type '" + contentType
+                + "' is not accepted here; send application/json (the canonical order)");
+    }
+
+    InboundDocument document(Exchange exchange, Channel channel, String format, String client, String senderHint,
+                             String contentType) {
+        Message in = exchange.getMessage();
+        byte[] body = in.getBody(byte[].class);
+        if (body == null) {
+            body = new byte[0];
+        }
+        String idempotencyKey = in.getHeader("Idempotency-Key", String.class);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new ApiException(400, "bad-idempotency-key", "Idempotency-Key must have 1 to 200 characters");
+        }
+        String path = in.getHeader(Exchange.HTTP_PATH, String.class);
+        String source = channel.id() + " " + (path == null ? "" : path) + " client=" + client
+                + " from " + in.getHeader("CamelVertxPlatformHttpRemoteAddress", "?", String.class);
+        return new InboundDocument(Ids.newId(), clock.instant(), channel, source, client, senderHint, contentType,
+                format, idempotencyKey, body);
+    }
+
+    /** Answers a committed document: 202 with the orders, or 400 with the problems of a rejected document. */
+    public void intakeResponse(Exchange exchange) {
+        IntakeOutcome outcome = exchange.getMessage().getBody(IntakeOutcome.class);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("documentId", outcome.documentId());
+        body.put("documentUrl", "/api/documents/" + outcome.documentId());
+        body.put("status", outcome.documentStatus());
+        body.put("format", outcome.format());
+        if (outcome.rejected()) {
+            body.put("error", "the document contains no order that could be read; it is kept as document "
+                    + outcome.documentId());
+            body.put("problems", outcome.problems());
+        }
+        List<Map<String, Object>> orders = outcome.orders().stream().map(o -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.id());
+            m.put("url", "/api/orders/" + o.id());
+            m.put("poNumber", o.poNumber());
+            m.put("status", o.status());
+            if (o.duplicateOf() != null) {
+                m.put("duplicateOf", o.duplicateOf());
+            }
+            if (!o.problems().isEmpty()) {
+                m.put("problems", o.problems());
+            }
+            return m;
+        }).toList();
+        body.put("orders", orders);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        if (outcome.replayed()) {
+            out.setHeader("Idempotent-Replayed", "true");
+        }
+        if (outcome.rejected()) {
+            respond(exchange, 400, body);
+            return;
+        }
+        if (!orders.isEmpty()) {
+            out.setHeader("Location", "/api/orders/" + outcome.orders().get(0).id());
+        }
+        respond(exchange, 202, body);
+    }
+
+    /** {@code GET /api/orders}: filters status, channel, customer, sender, poNumber, from, to; paging offset, limit. */
+    public void listOrders(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String status = in.getHeader("status", String.class);
+        if (status != null && !status.isBlank()) {
+            try {
+                status = OrderStatus.valueOf(status.toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "bad-filter", "status '" + status + "' is not one of "
+                        + List.of(OrderStatus.values()));
+            }
+        }
+        OrderFilter filter = new OrderFilter(status, in.getHeader("channel", String.class),
+                in.getHeader("customer", String.class), in.getHeader("sender", String.class),
+                in.getHeader("poNumber", String.class), instantParam(in, "from"), instantParam(in, "to"),
+                intParam(in, "offset", 0, 0, Integer.MAX_VALUE), intParam(in, "limit", 50, 1, maxPageSize));
+        respond(exchange, 200, reader.list(filter));
+    }
+
+    public void getOrder(Exchange exchange) {
+        UUID id = idParam(exchange);
+        OrderViews.OrderDetail order = reader.order(id)
+                .orElseThrow(() -> new ApiException(404, "not-found", "no order " + id));
+        respond(exchange, 200, order);
+    }
+
+    /** {@code GET /api/documents/{id}}: the original bytes with their content type; metadata in headers. */
+    public void getDocument(Exchange exchange) {
+        UUID id = idParam(exchange);
+        OrderViews.StoredDocument doc = reader.document(id)
+                .orElseThrow(() -> new ApiException(404, "not-found", "no document " + id));
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        out.setHeader(Exchange.CONTENT_TYPE, doc.meta().contentType() == null
+                ? "application/octet-stream" : doc.meta().contentType());
+        out.setHeader("X-Document-Checksum-SHA256", doc.meta().checksumSha256());
+        out.setHeader("X-Document-Status", doc.meta().status());
+        out.setBody(doc.content());
+    }
+
+    /** {@code GET /api/documents/{id}/meta}: where a document came from, what became of it, its orders. */
+    public void getDocumentMeta(Exchange exchange) {
+        UUID id = idParam(exchange);
+        OrderViews.StoredDocument doc = reader.document(id)
+                .orElseThrow(() -> new ApiException(404, "not-found", "no document " + id));
+        respond(exchange, 200, doc.meta());
+    }
+
+    /** {@code POST /api/orders/{id}/resubmit}: an ERP_FAILED or ERP_REJECTED order goes back to the queue. */
+    public void resubmit(Exchange exchange) {
+        UUID id = idParam(exchange);
+        String actor = "api:" + exchange.getProperty(CLIENT, String.class);
+        OrderStatus before = delivery.resubmit(id, actor, exchange.getMessage().getHeader("reason", String.class));
+        if (before == null) {
+            throw new ApiException(404, "not-found", "no order " + id);
+        }
+        if (!before.resubmittable()) {
+            throw new ApiException(409, "not-resubmittable", "order " + id + " is " + before
+                    + "; only ERP_FAILED and ERP_REJECTED orders can be resubmitted");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("previousStatus", before);
+        body.put("status", OrderStatus.QUEUED);
+        body.put("url", "/api/orders/" + id);
+        respond(exchange, 202, body);
+    }
+
+    /** The API's one error mapping: an ApiException as its status, anything else as 500 without internals. */
+    public void error(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Map<String, Object> body = new LinkedHashMap<>();
+        int status;
+        if (e instanceof ApiException api) {
+            status = api.status();
+            body.put("error", api.code());
+            body.put("message", api.getMessage());
+            if (!api.problems().isEmpty()) {
+                body.put("problems", api.problems());
+            }
+        } else {
+            status = 500;
+            body.put("error", "internal");
+            body.put("message", "the hub could not process the request; nothing was committed. Retry later.");
+        }
+        exchange.getMessage().removeHeaders("*");
+        respond(exchange, status, body);
+    }
+
+    void respond(Exchange exchange, int status, Object body) {
+        Message out = exchange.getMessage();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, JSON);
+        try {
+            out.setBody(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UUID idParam(Exchange exchange) {
+        String id = exchange.getMessage().getHeader("id", String.class);
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ApiException(404, "not-found", "'" + id + "' is not an id of this hub");
+        }
+    }
+
+    private static int intParam(Message in, String name, int dflt, int min, int max) {
+        String v = in.getHeader(name, String.class);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "bad-parameter", name + " must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    private static Instant instantParam(Message in, String name) {
+        String v = in.getHeader(name, String.class);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "bad-parameter", name + " must be a date (2026-11-27) or an instant"
+                    + " (2026-11-27T10:00:00Z), not '" + v + "'");
+        }
+    }
+
+}

@@ -1,0 +1,108 @@
+package io.orderhub.erp;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in ERP for the embedded default, demos and tests. It books each order once per idempotency key and
+ * answers with an ERP order number (the same number again for a repeated key), counts how often each key was
+ * sent, and can be told to fail (503), reject (422) or answer slowly.
+ */
+public final class ErpSimulator {
+
+    public enum Mode { ACCEPT, FAIL, REJECT }
+
+    public record Answer(int status, String erpOrderNumber, String message) {
+    }
+
+    public record Booking(String erpOrderNumber, AtomicInteger requests) {
+    }
+
+    private final Map<String, Booking> bookings = new ConcurrentHashMap<>();
+    private final AtomicLong numbers = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private volatile Mode mode = Mode.ACCEPT;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile long delayMillis;
+    private final String prefix;
+
+    public ErpSimulator(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public Answer receive(String idempotencyKey, byte[] body) {
+        requests.incrementAndGet();
+        if (delayMillis > 0) {
+            sleep(delayMillis);
+        }
+        if (failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || mode == Mode.FAIL) {
+            return new Answer(503, null, "ERP simulator: unavailable (mode " + mode + ")");
+        }
+        if (mode == Mode.REJECT) {
+            return new Answer(422, null, "ERP simulator: order rejected (customer blocked for orders)");
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return new Answer(400, null, "ERP simulator: Idempotency-Key header is required");
+        }
+        if (body == null || body.length == 0) {
+            return new Answer(400, null, "ERP simulator: empty order");
+        }
+        Booking booking = bookings.computeIfAbsent(idempotencyKey,
+                k -> new Booking(String.format("%s%08d", prefix, numbers.incrementAndGet()), new AtomicInteger()));
+        booking.requests().incrementAndGet();
+        return new Answer(201, booking.erpOrderNumber(), "booked");
+    }
+
+    public void mode(Mode newMode) {
+        this.mode = newMode;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The next n requests fail with 503, whatever the mode. */
+    public void failNext(int n) {
+        failNext.set(n);
+    }
+
+    public void delayMillis(long millis) {
+        this.delayMillis = millis;
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public int bookings() {
+        return bookings.size();
+    }
+
+    /** How many requests arrived for an idempotency key (0 if none). */
+    public int requestsFor(String idempotencyKey) {
+        Booking b = bookings.get(idempotencyKey);
+        return b == null ? 0 : b.requests().get();
+    }
+
+    public Map<String, Booking> bookingsByKey() {
+        return Map.copyOf(bookings);
+    }
+
+    public void reset() {
+        bookings.clear();
+        requests.set(0);
+        failNext.set(0);
+        delayMillis = 0;
+        mode = Mode.ACCEPT;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.orderhub.queue;
+
+import io.orderhub.support.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries of the queue for the API and for idempotent replays. */
+public final class QueueReader {
+
+    private static final String SUMMARY_COLUMNS = "id, status, channel, sender, customer_id, po_number, order_date,"
+            + " currency, line_count, priority, due_at, received_at, updated_at, erp_order_number, attempts";
+
+    private final Database db;
+
+    public QueueReader(Database db) {
+        this.db = db;
+    }
+
+    public OrderViews.Page<OrderViews.OrderSummary> list(OrderFilter f) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        condition(where, args, "status = ?", f.status());
+        condition(where, args, "channel = ?", f.channel());
+        condition(where, args, "customer_id = ?", f.customer());
+        condition(where, args, "sender = ?", f.sender());
+        condition(where, args, "po_number = ?", f.poNumber());
+        condition(where, args, "received_at >= ?", f.receivedFrom() == null ? null : Timestamp.from(f.receivedFrom()));
+        condition(where, args, "received_at < ?", f.receivedTo() == null ? null : Timestamp.from(f.receivedTo()));
+        return db.read(c -> {
+            long total;
+            try (PreparedStatement ps = prepare(c, "select count(*) from orders" + where, args)) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<OrderViews.OrderSummary> items = new ArrayList<>();
+            String sql = "select " + SUMMARY_COLUMNS + " from orders" + where
+                    + " order by received_at desc, id desc limit " + f.limit() + " offset " + f.offset();
+            try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(summary(rs));
+                }
+            }
+            return new OrderViews.Page<>(items, f.offset(), f.limit(), total);
+        });
+    }
+
+    public Optional<OrderViews.OrderDetail> order(UUID id) {
+        return db.read(c -> {
+            OrderViews.OrderDetail detail = null;
+            try (PreparedStatement ps = c.prepareStatement("select id, status, channel, sender, customer_id, po_number,"
+                    + " priority, due_at, received_at, updated_at, erp_order_number, attempts, duplicate_of, problems,"
+                    + " document_id, position, canonical, provenance, version from orders where id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    UUID documentId = rs.getObject("document_id", UUID.class);
+                    detail = new OrderViews.OrderDetail(id, rs.getString("status"), rs.getString("channel"),
+                            rs.getString("sender"), rs.getString("customer_id"), rs.getString("po_number"),
+                            rs.getInt("priority"), instant(rs, "due_at"), instant(rs, "received_at"),
+                            instant(rs, "updated_at"), rs.getString("erp_order_number"), rs.getInt("attempts"),
+                            rs.getObject("duplicate_of", UUID.class), rs.getString("problems"), null, documentId,
+                            "/api/documents/" + documentId, rs.getInt("position"), rs.getString("canonical"),
+                            rs.getString("provenance"), events(c, id), rs.getInt("version"));
+                }
+            }
+            return Optional.of(withLastError(detail));
+        });
+    }
+
+    private static OrderViews.OrderDetail withLastError(OrderViews.OrderDetail d) {
+        String lastError = null;
+        for (OrderViews.Event e : d.events()) {
+            if (e.type().startsWith("erp-") && !"erp-delivered".equals(e.type())) {
+                lastError = e.detail();
+            }
+        }
+        if (lastError == null) {
+            return d;
+        }
+        return new OrderViews.OrderDetail(d.id(), d.status(), d.channel(), d.sender(), d.customerId(), d.poNumber(),
+                d.priority(), d.dueAt(), d.receivedAt(), d.updatedAt(), d.erpOrderNumber(), d.attempts(),
+                d.duplicateOf(), d.problems(), lastError, d.documentId(), d.documentUrl(), d.position(), d.order(),
+                d.provenance(), d.events(), d.version());
+    }
+
+    private static List<OrderViews.Event> events(Connection c, UUID orderId) throws SQLException {
+        List<OrderViews.Event> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, at, actor, type, from_status, to_status, detail"
+                + " from order_events where order_id = ? order by id")) {
+            ps.setObject(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new OrderViews.Event(rs.getLong(1), instant(rs, "at"), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return events;
+    }
+
+    public Optional<OrderViews.StoredDocument> document(UUID id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select id, received_at, channel, source, client, sender,"
+                    + " content_type, format, checksum_sha256, size_bytes, status, problems, content"
+                    + " from documents where id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    OrderViews.DocumentMeta meta = new OrderViews.DocumentMeta(id, instant(rs, "received_at"),
+                            rs.getString("channel"), rs.getString("source"), rs.getString("client"),
+                            rs.getString("sender"), rs.getString("content_type"), rs.getString("format"),
+                            rs.getString("checksum_sha256"), rs.getInt("size_bytes"), rs.getString("status"),
+                            rs.getString("problems"), ordersOf(c, id));
+                    return Optional.of(new OrderViews.StoredDocument(meta, rs.getBytes("content")));
+                }
+            }
+        });
+    }
+
+    /** The outcome a document had when it was first committed, for a request that repeats its Idempotency-Key. */
+    public Optional<IntakeOutcome> outcomeForIdempotencyKey(String scope, String key) {
+        return db.read(c -> {
+            UUID documentId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select document_id from idempotency_keys where scope = ? and idem_key = ?")) {
+                ps.setString(1, scope);
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    documentId = rs.getObject(1, UUID.class);
+                }
+            }
+            String status;
+            String format;
+            try (PreparedStatement ps = c.prepareStatement("select status, format from documents where id = ?")) {
+                ps.setObject(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    status = rs.getString(1);
+                    format = rs.getString(2);
+                }
+            }
+            List<IntakeOutcome.OrderOutcome> orders = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select id, po_number, status, duplicate_of from orders where document_id = ? order by position")) {
+                ps.setObject(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        orders.add(new IntakeOutcome.OrderOutcome(rs.getObject(1, UUID.class), rs.getString(2),
+                                io.orderhub.model.OrderStatus.valueOf(rs.getString(3)),
+                                rs.getObject(4, UUID.class), List.of()));
+                    }
+                }
+            }
+            return Optional.of(new IntakeOutcome(documentId, status, format, List.of(), orders, false));
+        });
+    }
+
+    /** Number of orders per status, for metrics and the queue view. */
+    public java.util.Map<String, Long> countByStatus() {
+        return db.read(c -> {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select status, count(*) from orders group by status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private static List<UUID> ordersOf(Connection c, UUID documentId) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from orders where document_id = ? order by position")) {
+            ps.setObject(1, documentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    static OrderViews.OrderSummary summary(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        java.sql.Date od = rs.getDate("order_date");
+        return new OrderViews.OrderSummary(id, rs.getString("status"), rs.getString("channel"), rs.getString("sender"),
+                rs.getString("customer_id"), rs.getString("po_number"), od == null ? null : od.toLocalDate(),
+                rs.getString("currency"), rs.getInt("line_count"), rs.getInt("priority"), instant(rs, "due_at"),
+                instant(rs, "received_at"), instant(rs, "updated_at"), rs.getString("erp_order_number"),
+                rs.getInt("attempts"), "/api/orders/" + id);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            where.append(" and ").append(sql);
+            args.add(value);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+        return ps;
+    }
+}

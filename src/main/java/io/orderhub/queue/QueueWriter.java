@@ -1,0 +1,239 @@
+package io.orderhub.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.intake.InboundDocument;
+import io.orderhub.model.CanonicalOrder;
+import io.orderhub.model.OrderLine;
+import io.orderhub.model.OrderStatus;
+import io.orderhub.support.Database;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Step 6 of the pipeline: writes a document and everything that became of it in one transaction — the original
+ * bytes, its orders with their lines, and an event for each state an order enters. A document is never written
+ * without its outcome, nor an order without its document. An Idempotency-Key seen before returns the first outcome.
+ */
+public final class QueueWriter {
+
+    static final String ACTOR = "pipeline";
+
+    private final Database db;
+    private final ObjectMapper json;
+    private final QueueReader reader;
+
+    public QueueWriter(Database db, ObjectMapper json, QueueReader reader) {
+        this.db = db;
+        this.json = json;
+        this.reader = reader;
+    }
+
+    public IntakeOutcome commit(Intake intake) {
+        InboundDocument doc = intake.document();
+        boolean rejected = intake.mapping().rejected();
+        IntakeOutcome outcome = db.inTransaction(c -> {
+            if (doc.idempotencyKey() != null && !claimIdempotencyKey(c, doc)) {
+                return null;
+            }
+            insertDocument(c, doc, intake, rejected);
+            List<IntakeOutcome.OrderOutcome> orders = new ArrayList<>();
+            for (PlannedOrder p : intake.planned()) {
+                orders.add(insertOrder(c, doc, p));
+            }
+            return new IntakeOutcome(doc.id(), rejected ? IntakeOutcome.REJECTED : IntakeOutcome.ACCEPTED,
+                    intake.mapping().format(), intake.mapping().problems(), orders, false);
+        });
+        if (outcome == null) {
+            return reader.outcomeForIdempotencyKey(scope(doc), doc.idempotencyKey())
+                    .orElseThrow(() -> new IllegalStateException("Idempotency-Key " + doc.idempotencyKey()
+                            + " is taken but its document is not visible"))
+                    .asReplay();
+        }
+        return outcome;
+    }
+
+    static String scope(InboundDocument doc) {
+        return doc.channel().id() + ":" + (doc.client() == null ? "-" : doc.client());
+    }
+
+    private boolean claimIdempotencyKey(Connection c, InboundDocument doc) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into idempotency_keys (scope, idem_key, document_id, created_at)"
+                + " values (?, ?, ?, ?) on conflict do nothing")) {
+            ps.setString(1, scope(doc));
+            ps.setString(2, doc.idempotencyKey());
+            ps.setObject(3, doc.id());
+            ps.setTimestamp(4, Timestamp.from(doc.receivedAt()));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void insertDocument(Connection c, InboundDocument doc, Intake intake, boolean rejected) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into documents (id, received_at, channel, source, client,"
+                + " sender, content_type, format, checksum_sha256, size_bytes, content, status, problems)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, doc.id());
+            ps.setTimestamp(2, Timestamp.from(doc.receivedAt()));
+            ps.setString(3, doc.channel().id());
+            ps.setString(4, truncate(doc.source(), 500));
+            ps.setString(5, doc.client());
+            ps.setString(6, documentSender(doc, intake));
+            ps.setString(7, truncate(doc.contentType(), 200));
+            ps.setString(8, intake.mapping().format());
+            ps.setString(9, sha256(doc.content()));
+            ps.setInt(10, doc.content().length);
+            ps.setBytes(11, doc.content());
+            ps.setString(12, rejected ? IntakeOutcome.REJECTED : IntakeOutcome.ACCEPTED);
+            ps.setString(13, intake.mapping().problems().isEmpty() ? null : write(intake.mapping().problems()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String documentSender(InboundDocument doc, Intake intake) {
+        return intake.planned().isEmpty() ? doc.senderHint() : intake.planned().get(0).mapped().order().sender();
+    }
+
+    private IntakeOutcome.OrderOutcome insertOrder(Connection c, InboundDocument doc, PlannedOrder p) throws SQLException {
+        CanonicalOrder o = p.mapped().order();
+        String sender = o.sender() == null ? "UNKNOWN" : o.sender();
+        UUID duplicateOf = null;
+        if (o.poNumber() != null && !o.poNumber().isBlank()) {
+            duplicateOf = registerPoNumber(c, sender, o.poNumber(), p.id());
+        }
+        OrderStatus status = duplicateOf != null ? OrderStatus.DUPLICATE
+                : p.problems().isEmpty() ? OrderStatus.QUEUED : OrderStatus.NEEDS_REVIEW;
+        Instant now = doc.receivedAt();
+        try (PreparedStatement ps = c.prepareStatement("insert into orders (id, document_id, position, channel, sender,"
+                + " customer_id, po_number, order_date, currency, line_count, status, priority, due_at, received_at,"
+                + " updated_at, duplicate_of, problems, canonical, provenance)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, p.id());
+            ps.setObject(2, doc.id());
+            ps.setInt(3, p.mapped().index());
+            ps.setString(4, doc.channel().id());
+            ps.setString(5, sender);
+            ps.setString(6, truncate(o.effectiveCustomerId(), 100));
+            ps.setString(7, truncate(o.poNumber(), 100));
+            if (o.orderDate() == null) {
+                ps.setNull(8, Types.DATE);
+            } else {
+                ps.setDate(8, Date.valueOf(o.orderDate()));
+            }
+            ps.setString(9, o.currency());
+            ps.setInt(10, o.lines().size());
+            ps.setString(11, status.name());
+            ps.setInt(12, p.priority());
+            ps.setTimestamp(13, Timestamp.from(p.dueAt()));
+            ps.setTimestamp(14, Timestamp.from(now));
+            ps.setTimestamp(15, Timestamp.from(now));
+            ps.setObject(16, duplicateOf);
+            ps.setString(17, p.problems().isEmpty() ? null : write(p.problems()));
+            ps.setString(18, write(o));
+            ps.setString(19, write(p.mapped().provenance()));
+            ps.executeUpdate();
+        }
+        insertLines(c, p.id(), o.lines());
+        Events.insert(c, p.id(), now, ACTOR, "received", null, OrderStatus.RECEIVED,
+                write(Map.of("documentId", doc.id().toString(), "channel", doc.channel().id(),
+                        "source", String.valueOf(doc.source()), "format", doc.format())));
+        Object detail = switch (status) {
+            case DUPLICATE -> Map.of("duplicateOf", duplicateOf.toString(), "poNumber", o.poNumber());
+            case NEEDS_REVIEW -> Map.of("problems", p.problems());
+            default -> Map.of("priority", p.priority(), "dueAt", p.dueAt().toString());
+        };
+        Events.insert(c, p.id(), now, ACTOR, eventType(status), OrderStatus.RECEIVED, status, write(detail));
+        return new IntakeOutcome.OrderOutcome(p.id(), o.poNumber(), status, duplicateOf, p.problems());
+    }
+
+    private static String eventType(OrderStatus status) {
+        return switch (status) {
+            case DUPLICATE -> "duplicate";
+            case NEEDS_REVIEW -> "needs-review";
+            default -> "queued";
+        };
+    }
+
+    /** Registers the first order for a sender's PO number; returns the first order's id if this one is a repeat. */
+    private static UUID registerPoNumber(Connection c, String sender, String po, UUID orderId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into po_numbers (sender, po_number, order_id) values (?, ?, ?) on conflict do nothing")) {
+            ps.setString(1, sender);
+            ps.setString(2, truncate(po, 100));
+            ps.setObject(3, orderId);
+            if (ps.executeUpdate() == 1) {
+                return null;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select order_id from po_numbers where sender = ? and po_number = ?")) {
+            ps.setString(1, sender);
+            ps.setString(2, truncate(po, 100));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("PO number " + po + " of " + sender + " is registered but cannot be read");
+                }
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    private static void insertLines(Connection c, UUID orderId, List<OrderLine> lines) throws SQLException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into order_lines (order_id, line_number, buyer_item,"
+                + " supplier_item, gtin, description, quantity, unit, unit_price, amount) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (OrderLine l : lines) {
+                position++;
+                ps.setObject(1, orderId);
+                // the table keys lines by their position; the sender's own line number stays in the canonical JSON
+                ps.setInt(2, position);
+                ps.setString(3, truncate(l.buyerItem(), 100));
+                ps.setString(4, truncate(l.supplierItem(), 100));
+                ps.setString(5, truncate(l.gtin(), 14));
+                ps.setString(6, truncate(l.description(), 500));
+                ps.setBigDecimal(7, l.quantity());
+                ps.setString(8, truncate(l.unit(), 10));
+                ps.setBigDecimal(9, l.unitPrice());
+                ps.setBigDecimal(10, l.amount());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -9,7 +9,7 @@ public final class OrderHubApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        Main main = new Main(OrderHubApplication.class);
+        Main main = new Main();
         main.configure().addConfiguration(OrderHubConfiguration.class);
         main.run(args);
     }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# OrderHub launcher. Usage:
+#   ./run.sh            build if needed, then start the hub (embedded default: H2 under ./data, ERP simulator)
+#   ./run.sh dev        the same, reloading route files under routes/ when they change
+#   ./run.sh test       the test suite (same as: mvn -B verify)
+#   ./run.sh bench      the benchmarks (README "Performance"); long, not part of the test suite
+# Environment: ORDERHUB_PROFILE=prod selects application-prod.properties; JAVA_OPTS is passed to the JVM;
+# any orderhub.* key can be set as an environment variable (orderhub.erp.url -> ORDERHUB_ERP_URL).
+set -euo pipefail
+cd "$(dirname "$0")"   # route files and mappings are read relative to the project root
+
+JAR=target/orderhub.jar
+
+build_if_needed() {
+  if [ ! -f "$JAR" ] || [ -n "$(find pom.xml src -newer "$JAR" -print -quit)" ]; then
+    echo "Building $JAR ..." >&2
+    mvn -q -B -DskipTests package
+  fi
+}
+
+profile_opts() {
+  if [ -n "${ORDERHUB_PROFILE:-}" ]; then echo "-Dcamel.main.profile=${ORDERHUB_PROFILE}"; fi
+}
+
+cmd="${1:-run}"
+case "$cmd" in
+  run)
+    build_if_needed
+    exec java ${JAVA_OPTS:-} $(profile_opts) -jar "$JAR"
+    ;;
+  dev)
+    build_if_needed
+    exec java ${JAVA_OPTS:-} $(profile_opts) \
+      -Dcamel.main.routes-reload-enabled=true -Dcamel.main.routes-reload-directory=routes \
+      -Dcamel.main.routes-reload-pattern='*.camel.yaml' -jar "$JAR"
+    ;;
+  test)
+    exec mvn -B verify
+    ;;
+  bench)
+    shift
+    exec bash bench/run-bench.sh "$@"
+    ;;
+  *)
+    echo "usage: $0 [run|dev|test|bench]" >&2
+    exit 2
+    ;;
+esac

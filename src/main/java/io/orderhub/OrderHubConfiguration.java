@@ -16,6 +16,7 @@ import io.orderhub.queue.DeliveryQueue;
 import io.orderhub.queue.QueueReader;
 import io.orderhub.queue.QueueWriter;
 import io.orderhub.queue.SlaPolicy;
+import io.orderhub.support.BusinessHttpEngine;
 import io.orderhub.support.Database;
 import io.orderhub.support.Json;
 import io.orderhub.validation.OrderValidator;
@@ -43,6 +44,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
         Clock clock = Clock.systemUTC();
+        bind(context, "platform-http-engine", new BusinessHttpEngine(intProp(props, "camel.server.port")));
         ObjectMapper json = Json.newMapper();
 
         Database db = new Database(prop(props, "orderhub.db.url"), prop(props, "orderhub.db.user"),
@@ -90,6 +92,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "deliveryQueue", delivery);
         bind(context, "erpDelivery", new ErpDelivery(delivery,
                 new ErpResponses(json, prop(props, "orderhub.erp.order-number-pointer"))));
+        bind(context, "erpRedeliveryCounter", new ErpDelivery.RedeliveryCounter());
         bind(context, "erpSimulator", simulator);
         bind(context, "erpSimulatorApi", new ErpSimulatorApi(simulator, json));
         bind(context, "ordersApi", new OrdersApi(json, new ApiKeys(props.resolveProperty("orderhub.http.api-keys").orElse("")),

@@ -4,6 +4,7 @@ import io.orderhub.queue.ClaimedOrder;
 import io.orderhub.queue.DeliveryQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public final class ErpDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(ErpDelivery.class);
     public static final String ORDER_ID = "orderhubOrderId";
     public static final String PO_NUMBER = "orderhubPoNumber";
+    static final String REDELIVERIES = "orderhubRedeliveries";
 
     private final DeliveryQueue queue;
     private final ErpResponses responses;
@@ -87,8 +89,15 @@ public final class ErpDelivery {
         }
     }
 
+    /** Called by the error handler before each redelivery ({@code onRedeliveryRef}); counts the attempts. */
+    public static final class RedeliveryCounter implements Processor {
+        @Override
+        public void process(Exchange exchange) {
+            exchange.setProperty(REDELIVERIES, exchange.getProperty(REDELIVERIES, 0, Integer.class) + 1);
+        }
+    }
+
     private static int attempts(Exchange exchange) {
-        Integer redeliveries = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-        return 1 + (redeliveries == null ? 0 : redeliveries);
+        return 1 + exchange.getProperty(REDELIVERIES, 0, Integer.class);
     }
 }

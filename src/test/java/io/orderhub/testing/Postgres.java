@@ -10,7 +10,8 @@ import java.sql.Statement;
 /**
  * The PostgreSQL server the tests use: 127.0.0.1:5432, database {@code test}, user {@code postgres}, trust auth
  * (override with -Dorderhub.test.pg.url / -Dorderhub.test.pg.user). Tests that need it are skipped with a message
- * when it is not reachable — unless -Dorderhub.test.require-postgres=true (as .ci/run sets), then they fail.
+ * when it is not reachable — unless -Dorderhub.test.require-postgres=true or ORDERHUB_TEST_REQUIRE_POSTGRES=true (as .ci/run
+ * sets), then they fail.
  */
 public final class Postgres {
 
@@ -26,11 +27,17 @@ public final class Postgres {
             c.isValid(2);
         } catch (SQLException e) {
             String message = "PostgreSQL at " + URL + " (user " + USER + ") is not reachable: " + e.getMessage();
-            if (Boolean.getBoolean("orderhub.test.require-postgres")) {
+            if (required()) {
                 throw new IllegalStateException(message + " — and orderhub.test.require-postgres=true", e);
             }
             Assumptions.abort("SKIPPED, no PostgreSQL: " + message);
         }
+    }
+
+    /** True when PostgreSQL tests must run (CI): -Dorderhub.test.require-postgres or ORDERHUB_TEST_REQUIRE_POSTGRES. */
+    static boolean required() {
+        return Boolean.getBoolean("orderhub.test.require-postgres")
+                || "true".equalsIgnoreCase(System.getenv("ORDERHUB_TEST_REQUIRE_POSTGRES"));
     }
 
     /** Creates an empty schema and returns its name. */

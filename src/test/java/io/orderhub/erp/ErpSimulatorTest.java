@@ -1,0 +1,45 @@
+package io.orderhub.erp;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErpSimulatorTest {
+
+    static final byte[] ORDER = "{}".getBytes();
+
+    @Test
+    void booksOncePerIdempotencyKeyAndCountsRepeats() {
+        ErpSimulator erp = new ErpSimulator("SO-");
+        ErpSimulator.Answer first = erp.receive("k1", ORDER);
+        ErpSimulator.Answer again = erp.receive("k1", ORDER);
+        ErpSimulator.Answer other = erp.receive("k2", ORDER);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.erpOrderNumber()).isEqualTo(first.erpOrderNumber());
+        assertThat(other.erpOrderNumber()).isNotEqualTo(first.erpOrderNumber());
+        assertThat(erp.requestsFor("k1")).isEqualTo(2);
+        assertThat(erp.bookings()).isEqualTo(2);
+    }
+
+    @Test
+    void failNextFailsExactlyThatManyRequestsThenAccepts() {
+        ErpSimulator erp = new ErpSimulator("SO-");
+        erp.failNext(2);
+        assertThat(erp.receive("k", ORDER).status()).isEqualTo(503);
+        assertThat(erp.receive("k", ORDER).status()).isEqualTo(503);
+        assertThat(erp.receive("k", ORDER).status()).isEqualTo(201);
+    }
+
+    @Test
+    void modesRejectOrFailAndMissingKeyIsABadRequest() {
+        ErpSimulator erp = new ErpSimulator("SO-");
+        erp.mode(ErpSimulator.Mode.REJECT);
+        assertThat(erp.receive("k", ORDER).status()).isEqualTo(422);
+        erp.mode(ErpSimulator.Mode.FAIL);
+        assertThat(erp.receive("k", ORDER).status()).isEqualTo(503);
+        erp.reset();
+        assertThat(erp.receive(null, ORDER).status()).isEqualTo(400);
+        assertThat(erp.bookings()).isZero();
+    }
+}

@@ -32,7 +32,8 @@ case "$cmd" in
     build_if_needed
     exec java ${JAVA_OPTS:-} $(profile_opts) \
       -Dcamel.main.routes-reload-enabled=true -Dcamel.main.routes-reload-directory=routes \
-      -Dcamel.main.routes-reload-pattern='*.camel.yaml' -jar "$JAR"
+      -Dcamel.main.routes-reload-pattern='*.camel.yaml' -Dcamel.main.routes-reload-remove-all-routes=false \
+      -jar "$JAR"
     ;;
   test)
     exec mvn -B verify

@@ -70,6 +70,10 @@ public final class TestHub implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>(fastDelivery());
         props.putAll(overrides);
         props.forEach(main::addOverrideProperty);
+        if (props.containsKey("camel.main.profile")) {
+            // camel-main picks the profile file before override properties apply
+            main.configure().setProfile(props.get("camel.main.profile"));
+        }
         main.addOverrideProperty("camel.routecontroller.enabled", System.getProperty("orderhub.test.supervise", "false"));
         try {
             main.start();

@@ -42,7 +42,8 @@ public final class Pipeline {
         List<PlannedOrder> planned = new ArrayList<>(intake.mapping().orders().size());
         for (MappedOrder m : intake.mapping().orders()) {
             Optional<Partner> partner = partners.find(m.order().sender());
-            List<Problem> problems = new ArrayList<>(validator.validate(m.order()));
+            List<Problem> problems = new ArrayList<>(m.problems());
+            problems.addAll(validator.validate(m.order()));
             if (partner.isPresent() && intake.document().client() != null
                     && !partner.get().allowsClient(intake.document().client())) {
                 problems.add(new Problem("/sender", "sender-not-allowed", "API client '" + intake.document().client()

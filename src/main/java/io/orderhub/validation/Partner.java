@@ -13,7 +13,9 @@ public record Partner(
         boolean anyCustomer,
         String catalogue,
         Double priceTolerancePercent,
-        Webhook webhook) {
+        Webhook webhook,
+        PartnerEdi edi,
+        PartnerDrop drop) {
 
     public Partner {
         apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);

@@ -77,13 +77,22 @@ public final class OrdersApi {
         return document(exchange, Channel.HTTP, format, client, senderHint, contentType);
     }
 
+    /** Media types {@code POST /api/orders} accepts, and the mapping each one selects. */
+    static final Map<String, String> FORMAT_BY_MEDIA_TYPE = Map.of(
+            JSON, CanonicalJsonMapper.FORMAT,
+            "application/edifact", "edifact",
+            "application/edi-x12", "x12");
+
     String formatFor(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        if (mediaType.equals(JSON) || mediaType.endsWith("+json")) {
-            return CanonicalJsonMapper.FORMAT;
+        String format = mediaType.endsWith("+json") ? CanonicalJsonMapper.FORMAT : FORMAT_BY_MEDIA_TYPE.get(mediaType);
+        if (format == null || !mappers.supports(format)) {
+            List<String> accepted = FORMAT_BY_MEDIA_TYPE.entrySet().stream()
+                    .filter(e -> mappers.supports(e.getValue())).map(Map.Entry::getKey).sorted().toList();
+            throw new ApiException(415, "unsupported-media-type", "Content-Type '" + contentType
+                    + "' is not accepted here; send one of " + accepted);
         }
-        throw new ApiException(415, "unsupported-media-type", "Content-Type '" + contentType
-                + "' is not accepted here; send application/json (the canonical order)");
+        return format;
     }
 
     InboundDocument document(Exchange exchange, Channel channel, String format, String client, String senderHint,

@@ -3,6 +3,7 @@ package io.orderhub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiKeys;
 import io.orderhub.api.OrdersApi;
+import io.orderhub.api.WebhooksApi;
 import io.orderhub.erp.ErpDelivery;
 import io.orderhub.erp.ErpResponses;
 import io.orderhub.erp.ErpSimulator;
@@ -11,6 +12,7 @@ import io.orderhub.intake.CanonicalJsonMapper;
 import io.orderhub.intake.DocumentMapper;
 import io.orderhub.intake.Mappers;
 import io.orderhub.intake.Pipeline;
+import io.orderhub.mapping.MappingSpecLoader;
 import io.orderhub.ops.IntakeLog;
 import io.orderhub.queue.DeliveryQueue;
 import io.orderhub.queue.QueueReader;
@@ -65,6 +67,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
         List<DocumentMapper> mapperList = new ArrayList<>();
         mapperList.add(new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json")));
+        mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
         Mappers mappers = new Mappers(mapperList);
 
         SlaPolicy sla = new SlaPolicy(intProp(props, "orderhub.sla.default-priority"),
@@ -95,8 +98,12 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "erpRedeliveryCounter", new ErpDelivery.RedeliveryCounter());
         bind(context, "erpSimulator", simulator);
         bind(context, "erpSimulatorApi", new ErpSimulatorApi(simulator, json));
-        bind(context, "ordersApi", new OrdersApi(json, new ApiKeys(props.resolveProperty("orderhub.http.api-keys").orElse("")),
-                partners, mappers, reader, delivery, clock, intProp(props, "orderhub.http.max-page-size")));
+        ApiKeys apiKeys = new ApiKeys(props.resolveProperty("orderhub.http.api-keys").orElse(""));
+        OrdersApi ordersApi = new OrdersApi(json, apiKeys, partners, mappers, reader, delivery, clock,
+                intProp(props, "orderhub.http.max-page-size"));
+        bind(context, "ordersApi", ordersApi);
+        bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
+                partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog());
     }
 

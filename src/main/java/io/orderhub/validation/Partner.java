@@ -33,7 +33,20 @@ public record Partner(
         return customerId != null && customers.stream().anyMatch(c -> c.id().equals(customerId));
     }
 
+    /**
+     * The client name under which a partner speaks for itself, authenticated by the channel rather than by an API
+     * key: a web-shop webhook signed with the partner's secret, a file from the partner's own drop.
+     */
+    public static String ownClient(String channel, String partnerId) {
+        return channel + ":" + partnerId;
+    }
+
+    /** Channels whose {@link #ownClient own clients} authenticate the partner itself. */
+    public static final List<String> OWN_CHANNELS = List.of("webhook-signature", "drop");
+
+    /** Whether this client may send orders for this partner: a listed API client, or the partner itself. */
     public boolean allowsClient(String client) {
-        return apiClients.contains(client);
+        return apiClients.contains(client)
+                || OWN_CHANNELS.stream().anyMatch(channel -> ownClient(channel, id).equals(client));
     }
 }

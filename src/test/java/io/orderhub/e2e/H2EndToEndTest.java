@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /** The end-to-end suite on the embedded default: an H2 file. */
 class H2EndToEndTest extends HubEndToEndTest {
@@ -15,6 +14,6 @@ class H2EndToEndTest extends HubEndToEndTest {
 
     @BeforeAll
     static void startHub() {
-        hub = TestHub.start(TestHub.Db.H2, dataDir, Map.of("orderhub.http.max-body-bytes", "262144"));
+        hub = TestHub.start(TestHub.Db.H2, dataDir, overrides());
     }
 }

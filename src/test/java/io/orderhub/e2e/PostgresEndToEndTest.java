@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /** The end-to-end suite on PostgreSQL (127.0.0.1:5432, database test); skipped with a message when unreachable. */
 class PostgresEndToEndTest extends HubEndToEndTest {
@@ -15,6 +14,6 @@ class PostgresEndToEndTest extends HubEndToEndTest {
 
     @BeforeAll
     static void startHub() {
-        hub = TestHub.start(TestHub.Db.POSTGRES, dataDir, Map.of("orderhub.http.max-body-bytes", "262144"));
+        hub = TestHub.start(TestHub.Db.POSTGRES, dataDir, overrides());
     }
 }

@@ -13,6 +13,8 @@ import io.orderhub.intake.DocumentMapper;
 import io.orderhub.intake.Mappers;
 import io.orderhub.intake.Pipeline;
 import io.orderhub.mapping.MappingSpecLoader;
+import io.orderhub.ops.HealthChecks;
+import io.orderhub.ops.HubMetrics;
 import io.orderhub.ops.IntakeLog;
 import io.orderhub.queue.DeliveryQueue;
 import io.orderhub.queue.QueueReader;
@@ -85,6 +87,13 @@ public class OrderHubConfiguration implements CamelConfiguration {
             delivery.recoverStaleClaims(true);
         }
 
+        HubMetrics metrics = HubMetrics.create(context, reader::countByStatus, delivery::inFlight,
+                Duration.ofMillis(intProp(props, "orderhub.metrics.queue-depth-cache-ms")));
+        HealthChecks.register(context, db, prop(props, "orderhub.erp.url"),
+                props.resolveProperty("orderhub.erp.health-url").orElse(""),
+                Duration.ofMillis(intProp(props, "orderhub.health.timeout-ms")),
+                boolProp(props, "orderhub.health.erp-readiness"));
+
         ErpSimulator simulator = new ErpSimulator(prop(props, "orderhub.erp.simulator.number-prefix"));
 
         bind(context, "database", db);
@@ -93,8 +102,9 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "queueWriter", writer);
         bind(context, "queueReader", reader);
         bind(context, "deliveryQueue", delivery);
+        bind(context, "hubMetrics", metrics);
         bind(context, "erpDelivery", new ErpDelivery(delivery,
-                new ErpResponses(json, prop(props, "orderhub.erp.order-number-pointer"))));
+                new ErpResponses(json, prop(props, "orderhub.erp.order-number-pointer")), metrics));
         bind(context, "erpRedeliveryCounter", new ErpDelivery.RedeliveryCounter());
         bind(context, "erpSimulator", simulator);
         bind(context, "erpSimulatorApi", new ErpSimulatorApi(simulator, json));
@@ -104,7 +114,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "ordersApi", ordersApi);
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
-        bind(context, "intakeLog", new IntakeLog());
+        bind(context, "intakeLog", new IntakeLog(metrics));
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

@@ -1,5 +1,6 @@
 package io.orderhub.erp;
 
+import io.orderhub.ops.HubMetrics;
 import io.orderhub.queue.ClaimedOrder;
 import io.orderhub.queue.DeliveryQueue;
 import org.apache.camel.Exchange;
@@ -25,10 +26,12 @@ public final class ErpDelivery {
 
     private final DeliveryQueue queue;
     private final ErpResponses responses;
+    private final HubMetrics metrics;
 
-    public ErpDelivery(DeliveryQueue queue, ErpResponses responses) {
+    public ErpDelivery(DeliveryQueue queue, ErpResponses responses, HubMetrics metrics) {
         this.queue = queue;
         this.responses = responses;
+        this.metrics = metrics;
     }
 
     /** Body: a claimed order; afterwards the request to the ERP, with the hub's order id as idempotency key. */
@@ -36,6 +39,7 @@ public final class ErpDelivery {
         ClaimedOrder order = exchange.getMessage().getBody(ClaimedOrder.class);
         exchange.setProperty(ORDER_ID, order.id());
         exchange.setProperty(PO_NUMBER, order.poNumber());
+        exchange.setProperty(HubMetrics.CHANNEL, order.channel());
         Message m = exchange.getMessage();
         m.removeHeaders("*");
         m.setHeader(Exchange.HTTP_METHOD, "POST");
@@ -52,6 +56,7 @@ public final class ErpDelivery {
         String number = responses.orderNumber(m.getBody(byte[].class), m.getHeader("Location", String.class));
         int attempts = attempts(exchange);
         if (queue.markDelivered(id, number, attempts)) {
+            metrics.delivered(exchange.getProperty(HubMetrics.CHANNEL, String.class));
             LOG.info("Order {} (PO {}) delivered to the ERP as {} after {} attempt(s)", id,
                     exchange.getProperty(PO_NUMBER), number, attempts);
         }
@@ -71,6 +76,7 @@ public final class ErpDelivery {
         HttpOperationFailedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpOperationFailedException.class);
         String message = ErpResponses.message(e.getStatusCode(), e.getResponseBody());
         if (queue.markRejected(id, e.getStatusCode(), message, attempts(exchange))) {
+            metrics.erpRejected(exchange.getProperty(HubMetrics.CHANNEL, String.class));
             LOG.warn("Order {} (PO {}) rejected by the ERP: {}", id, exchange.getProperty(PO_NUMBER), message);
         }
     }
@@ -84,6 +90,7 @@ public final class ErpDelivery {
                 : e == null ? "unknown failure" : e.getClass().getSimpleName() + ": " + e.getMessage();
         int attempts = attempts(exchange);
         if (queue.markFailed(id, message, attempts)) {
+            metrics.erpFailed(exchange.getProperty(HubMetrics.CHANNEL, String.class));
             LOG.error("Order {} (PO {}) not delivered after {} attempt(s), now ERP_FAILED: {}", id,
                     exchange.getProperty(PO_NUMBER), attempts, message);
         }

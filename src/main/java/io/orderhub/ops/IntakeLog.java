@@ -1,6 +1,7 @@
 package io.orderhub.ops;
 
 import io.orderhub.queue.IntakeOutcome;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +10,14 @@ public final class IntakeLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeLog.class);
 
-    public IntakeOutcome committed(IntakeOutcome outcome) {
+    private final HubMetrics metrics;
+
+    public IntakeLog(HubMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public IntakeOutcome committed(IntakeOutcome outcome, @ExchangeProperty(HubMetrics.CHANNEL) String channel) {
+        metrics.intakeCommitted(channel, outcome);
         if (outcome.replayed()) {
             LOG.info("Document {} replayed for a repeated Idempotency-Key; nothing new committed", outcome.documentId());
             return outcome;

@@ -78,14 +78,15 @@ public final class DeliveryQueue {
         try (PreparedStatement ps = c.prepareStatement("update orders o set status = 'DELIVERING', claimed_by = ?,"
                 + " claimed_at = ?, updated_at = ?, version = version + 1 from (select id from orders"
                 + " where status = 'QUEUED' order by priority, due_at, received_at limit ? for update skip locked) q"
-                + " where o.id = q.id returning o.id, o.po_number, o.sender, o.canonical")) {
+                + " where o.id = q.id returning o.id, o.po_number, o.sender, o.canonical, o.channel")) {
             ps.setString(1, instanceId);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new ClaimedOrder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    claimed.add(new ClaimedOrder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }
@@ -95,12 +96,13 @@ public final class DeliveryQueue {
 
     private List<ClaimedOrder> claimGuarded(Connection c, int limit, Instant now) throws SQLException {
         List<ClaimedOrder> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, po_number, sender, canonical from orders"
+        try (PreparedStatement ps = c.prepareStatement("select id, po_number, sender, canonical, channel from orders"
                 + " where status = 'QUEUED' order by status, priority, due_at, received_at limit ?")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    candidates.add(new ClaimedOrder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    candidates.add(new ClaimedOrder(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
                 }
             }
         }

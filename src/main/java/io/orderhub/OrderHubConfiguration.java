@@ -79,12 +79,15 @@ public class OrderHubConfiguration implements CamelConfiguration {
         QueueWriter writer = new QueueWriter(db, json, reader);
 
         String instanceId = props.resolveProperty("orderhub.instance-id").filter(s -> !s.isBlank())
-                .orElse(ManagementFactory.getRuntimeMXBean().getName());
+                .orElse(hostName());
         DeliveryQueue delivery = new DeliveryQueue(db, json, instanceId, intProp(props, "orderhub.erp.max-in-flight"),
                 Duration.parse(prop(props, "orderhub.erp.claim-lease")), clock);
         if (db.dialect() == Database.Dialect.H2) {
             // an H2 file is open in one process only: whatever is DELIVERING was left by this hub's last run
             delivery.recoverStaleClaims(true);
+        } else {
+            // claims under this instance's id were left by its last run; other instances' wait for the lease
+            delivery.recoverOwnClaims();
         }
 
         HubMetrics metrics = HubMetrics.create(context, reader::countByStatus, delivery::inFlight,
@@ -115,6 +118,14 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
     }
 
     private static void bind(CamelContext context, String name, Object bean) {

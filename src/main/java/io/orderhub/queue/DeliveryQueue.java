@@ -226,11 +226,23 @@ public final class DeliveryQueue {
     public int recoverStaleClaims(boolean all) {
         Instant now = clock.instant();
         Instant before = all ? now.plusSeconds(1) : now.minus(claimLease);
+        return recover("status = 'DELIVERING' and claimed_at < ?", ps -> ps.setTimestamp(1, Timestamp.from(before)), now);
+    }
+
+    /** At start: takes back the claims this instance id left when it last stopped or died. */
+    public int recoverOwnClaims() {
+        return recover("status = 'DELIVERING' and claimed_by = ?", ps -> ps.setString(1, instanceId), clock.instant());
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private int recover(String where, Binder binder, Instant now) {
         int n = db.inTransaction(c -> {
             List<UUID> stale = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select id from orders where status = 'DELIVERING' and claimed_at < ?")) {
-                ps.setTimestamp(1, Timestamp.from(before));
+            try (PreparedStatement ps = c.prepareStatement("select id from orders where " + where)) {
+                binder.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         stale.add(rs.getObject(1, UUID.class));

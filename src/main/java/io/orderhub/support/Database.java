@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
         this.dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.H2;
         HikariConfig config = new HikariConfig();
         config.setPoolName("orderhub-db");
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(dialect == Dialect.H2 ? h2Durable(url) : url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -43,6 +43,23 @@ public final class Database implements AutoCloseable {
         }
         this.dataSource = new HikariDataSource(config);
         LOG.info("Queue database {} ({}), pool of {}", redact(url), dialect, poolSize);
+    }
+
+    /**
+     * H2 writes committed data to its file only after WRITE_DELAY (500 ms by default): a hub killed in that window
+     * would lose orders it has already answered 202 for. WRITE_DELAY=0 writes at every commit (to the OS; a power
+     * cut is PostgreSQL's job). DB_CLOSE_ON_EXIT=FALSE leaves closing the file to the hub's shutdown instead of
+     * H2's own shutdown hook, which would close it under routes that are still stopping.
+     */
+    static String h2Durable(String url) {
+        String durable = url;
+        if (!url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+            durable += ";WRITE_DELAY=0";
+        }
+        if (!url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT=")) {
+            durable += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return durable;
     }
 
     /** Applies the Flyway migrations under db/migration. */

@@ -1,0 +1,111 @@
+package io.orderhub.crash;
+
+import io.orderhub.testing.Postgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The queue database of one crash scenario, outliving the hub processes that use it: an H2 file in a temporary
+ * directory (with the hub's own default URL settings), or a fresh schema on the test PostgreSQL server, dropped on
+ * close. The test reads it with plain JDBC while no hub runs (H2 allows one process per file).
+ */
+final class QueueStore implements AutoCloseable {
+
+    enum Kind { H2, POSTGRES }
+
+    /** The claim lease the test gives the hub; on PostgreSQL an abandoned claim is recovered only after it. */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(5);
+    /** The instance id of the hub in both runs: at start an instance takes back its own claims at once. */
+    static final String INSTANCE_ID = "crash-test-hub";
+
+    private static final Pattern H2_FILE_URL = Pattern.compile("^(jdbc:h2:file:)([^;]*)(.*)$");
+
+    private final Kind kind;
+    private final String url;
+    private final String user;
+    private final String schema;
+
+    private QueueStore(Kind kind, String url, String user, String schema) {
+        this.kind = kind;
+        this.url = url;
+        this.user = user;
+        this.schema = schema;
+    }
+
+    /** A fresh store; for PostgreSQL skips the test (or fails it, if required) when the server is not reachable. */
+    static QueueStore create(Kind kind, Path dir) throws IOException {
+        if (kind == Kind.POSTGRES) {
+            Postgres.assumeAvailable();
+            String schema = Postgres.createSchema("oh_crash");
+            return new QueueStore(kind, Postgres.urlFor(schema), Postgres.USER, schema);
+        }
+        Properties defaults = new Properties();
+        try (InputStream in = QueueStore.class.getClassLoader().getResourceAsStream("application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is not on the class path");
+            }
+            defaults.load(in);
+        }
+        String configured = defaults.getProperty("orderhub.db.url", "").trim();
+        Matcher m = H2_FILE_URL.matcher(configured);
+        if (!m.matches()) {
+            throw new IllegalStateException("orderhub.db.url is not an H2 file URL: " + configured);
+        }
+        // the hub's own default settings, only with the file moved to the test's directory
+        String url = m.group(1) + dir.resolve("orderhub").toAbsolutePath() + m.group(3);
+        return new QueueStore(kind, url, defaults.getProperty("orderhub.db.user", "sa").trim(), null);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** The -D properties that point a hub at this store. */
+    Map<String, String> hubProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("orderhub.db.url", url);
+        p.put("orderhub.db.user", user);
+        p.put("orderhub.erp.claim-lease", CLAIM_LEASE.toString());
+        p.put("orderhub.instance-id", INSTANCE_ID);
+        return p;
+    }
+
+    /**
+     * How long after a restart an order left DELIVERING by the killed hub may take to be queued again: none. On H2
+     * every claim is recovered at start; on PostgreSQL the restarted instance (same instance id) takes back its own.
+     */
+    Duration recoveryAfterRestart() {
+        return Duration.ZERO;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, "");
+    }
+
+    @Override
+    public void close() {
+        if (schema != null) {
+            Postgres.dropSchema(schema);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + url;
+    }
+}

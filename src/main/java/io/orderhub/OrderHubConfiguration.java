@@ -10,6 +10,7 @@ import io.orderhub.erp.ErpSimulator;
 import io.orderhub.erp.ErpSimulatorApi;
 import io.orderhub.intake.CanonicalJsonMapper;
 import io.orderhub.intake.DocumentMapper;
+import io.orderhub.intake.DropRoutes;
 import io.orderhub.intake.Mappers;
 import io.orderhub.intake.Pipeline;
 import io.orderhub.mapping.MappingSpecLoader;
@@ -118,6 +119,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));
+        DropRoutes.register(context, mappings.resolve(prop(props, "orderhub.partners.file")));
     }
 
     private static String hostName() {

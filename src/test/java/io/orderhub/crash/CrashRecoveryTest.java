@@ -184,6 +184,7 @@ class CrashRecoveryTest {
             Map<String, String> props = new LinkedHashMap<>(store.hubProperties());
             props.put("orderhub.erp.url", erp.url());
             props.put("orderhub.erp.simulator.enabled", "false");
+            props.put("orderhub.drop.folder-base", tempDir.toAbsolutePath().toString());
             props.put("orderhub.erp.poll-interval-ms", "50");
             long t0 = System.nanoTime();
             HubProcess hub = register(HubProcess.start(name + "-run" + run, props, START_TIMEOUT));

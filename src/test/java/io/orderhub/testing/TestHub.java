@@ -67,6 +67,8 @@ public final class TestHub implements AutoCloseable {
             main.addOverrideProperty("orderhub.db.url", "jdbc:h2:file:" + dataDir.resolve("orderhub").toAbsolutePath()
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         }
+        // local drop folders (partners.yaml drop: type folder) under the test's directory, not ./data
+        main.addOverrideProperty("orderhub.drop.folder-base", dataDir.toAbsolutePath().toString());
         Map<String, String> props = new LinkedHashMap<>(fastDelivery());
         props.putAll(overrides);
         props.forEach(main::addOverrideProperty);

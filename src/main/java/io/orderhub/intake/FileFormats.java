@@ -1,0 +1,70 @@
+package io.orderhub.intake;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides the mapping format and the content type of a dropped file, by its content first and its name second.
+ * A file it cannot place gets {@link #UNKNOWN}, for which no mapper exists: the pipeline stores it as a rejected
+ * document that says so, and the file goes to the error folder.
+ */
+public final class FileFormats {
+
+    public static final String UNKNOWN = "unknown";
+
+    private static final Map<String, String> CONTENT_TYPE_BY_FORMAT = Map.of(
+            CanonicalJsonMapper.FORMAT, "application/json",
+            "edifact", "application/EDIFACT",
+            "x12", "application/EDI-X12");
+
+    private static final Map<String, String> CONTENT_TYPE_BY_EXTENSION = Map.of(
+            "json", "application/json",
+            "edi", "application/EDIFACT",
+            "edifact", "application/EDIFACT",
+            "x12", "application/EDI-X12",
+            "xml", "application/xml",
+            "csv", "text/csv",
+            "txt", "text/plain");
+
+    /** The mapping format for this file: canonical JSON if it looks like a JSON object or is named *.json. */
+    public String format(String fileName, byte[] content) {
+        int first = firstSignificantByte(content);
+        if (first == '{' || "json".equals(extension(fileName))) {
+            return CanonicalJsonMapper.FORMAT;
+        }
+        return UNKNOWN;
+    }
+
+    /** The content type stored with the document: from the format if known, else from the file name. */
+    public String contentType(String fileName, String format) {
+        String byFormat = CONTENT_TYPE_BY_FORMAT.get(format);
+        if (byFormat != null) {
+            return byFormat;
+        }
+        return CONTENT_TYPE_BY_EXTENSION.getOrDefault(extension(fileName), "application/octet-stream");
+    }
+
+    /** The first byte that is not whitespace or part of a UTF-8 byte order mark, or -1. */
+    static int firstSignificantByte(byte[] content) {
+        int i = 0;
+        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        for (; i < content.length; i++) {
+            int b = content[i] & 0xFF;
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    static String extension(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

@@ -15,7 +15,9 @@ public record Partner(
         Double priceTolerancePercent,
         Webhook webhook,
         PartnerEdi edi,
-        PartnerDrop drop) {
+        PartnerDrop drop,
+        PartnerMail mail,
+        PartnerCsv csv) {
 
     public Partner {
         apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);
@@ -42,7 +44,7 @@ public record Partner(
     }
 
     /** Channels whose {@link #ownClient own clients} authenticate the partner itself. */
-    public static final List<String> OWN_CHANNELS = List.of("webhook-signature", "drop");
+    public static final List<String> OWN_CHANNELS = List.of("webhook-signature", "drop", "mail");
 
     /** Whether this client may send orders for this partner: a listed API client, or the partner itself. */
     public boolean allowsClient(String client) {

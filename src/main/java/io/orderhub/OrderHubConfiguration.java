@@ -23,6 +23,7 @@ import io.orderhub.queue.QueueWriter;
 import io.orderhub.queue.SlaPolicy;
 import io.orderhub.support.BusinessHttpEngine;
 import io.orderhub.support.Database;
+import io.orderhub.support.GroupCommit;
 import io.orderhub.support.Json;
 import io.orderhub.validation.OrderValidator;
 import io.orderhub.validation.PartnerDirectory;
@@ -77,11 +78,19 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 Double.parseDouble(prop(props, "orderhub.sla.default-hours")));
         Pipeline pipeline = new Pipeline(mappers, new OrderValidator(partners, rules), partners, sla);
         QueueReader reader = new QueueReader(db);
-        QueueWriter writer = new QueueWriter(db, json, reader);
+        GroupCommit commits = new GroupCommit(db, "orderhub-commit", db.dialect() == Database.Dialect.H2 ? 1
+                : intProp(props, "orderhub.db.writer-threads"), intProp(props, "orderhub.db.max-batch"), 10_000, 30_000);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                commits.close();
+            }
+        }, true, true);
+        QueueWriter writer = new QueueWriter(commits, json, reader);
 
         String instanceId = props.resolveProperty("orderhub.instance-id").filter(s -> !s.isBlank())
                 .orElse(hostName());
-        DeliveryQueue delivery = new DeliveryQueue(db, json, instanceId, intProp(props, "orderhub.erp.max-in-flight"),
+        DeliveryQueue delivery = new DeliveryQueue(db, commits, json, instanceId, intProp(props, "orderhub.erp.max-in-flight"),
                 Duration.parse(prop(props, "orderhub.erp.claim-lease")), clock);
         if (db.dialect() == Database.Dialect.H2) {
             // an H2 file is open in one process only: whatever is DELIVERING was left by this hub's last run

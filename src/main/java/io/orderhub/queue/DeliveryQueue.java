@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.model.OrderStatus;
 import io.orderhub.support.Database;
+import io.orderhub.support.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class DeliveryQueue {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
 
     private final Database db;
+    private final GroupCommit commits;
     private final ObjectMapper json;
     private final String instanceId;
     private final int maxInFlight;
@@ -43,8 +45,10 @@ public final class DeliveryQueue {
     private final Clock clock;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-    public DeliveryQueue(Database db, ObjectMapper json, String instanceId, int maxInFlight, Duration claimLease, Clock clock) {
+    public DeliveryQueue(Database db, GroupCommit commits, ObjectMapper json, String instanceId, int maxInFlight,
+                         Duration claimLease, Clock clock) {
         this.db = db;
+        this.commits = commits;
         this.json = json;
         this.instanceId = instanceId;
         this.maxInFlight = maxInFlight;
@@ -159,7 +163,7 @@ public final class DeliveryQueue {
         Instant now = clock.instant();
         boolean changed;
         try {
-            changed = db.inTransaction(c -> {
+            changed = commits.submit(c -> {
                 try (PreparedStatement ps = c.prepareStatement("update orders set status = ?, erp_order_number ="
                         + " coalesce(?, erp_order_number), attempts = attempts + ?, claimed_by = null, claimed_at = null,"
                         + " updated_at = ?, version = version + 1 where id = ? and status = 'DELIVERING'")) {

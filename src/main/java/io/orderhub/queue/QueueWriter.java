@@ -6,7 +6,7 @@ import io.orderhub.intake.InboundDocument;
 import io.orderhub.model.CanonicalOrder;
 import io.orderhub.model.OrderLine;
 import io.orderhub.model.OrderStatus;
-import io.orderhub.support.Database;
+import io.orderhub.support.GroupCommit;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,12 +33,13 @@ public final class QueueWriter {
 
     static final String ACTOR = "pipeline";
 
-    private final Database db;
+    private final GroupCommit commits;
     private final ObjectMapper json;
     private final QueueReader reader;
 
-    public QueueWriter(Database db, ObjectMapper json, QueueReader reader) {
-        this.db = db;
+    /** Writes through group commit: many documents share one durable transaction under load. */
+    public QueueWriter(GroupCommit commits, ObjectMapper json, QueueReader reader) {
+        this.commits = commits;
         this.json = json;
         this.reader = reader;
     }
@@ -46,7 +47,7 @@ public final class QueueWriter {
     public IntakeOutcome commit(Intake intake) {
         InboundDocument doc = intake.document();
         boolean rejected = intake.mapping().rejected();
-        IntakeOutcome outcome = db.inTransaction(c -> {
+        IntakeOutcome outcome = commits.submit(c -> {
             if (doc.idempotencyKey() != null && !claimIdempotencyKey(c, doc)) {
                 return null;
             }

@@ -48,7 +48,7 @@ class DeliveryQueueTest {
     }
 
     private void claimOrder(TestDatabase t) {
-        QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+        QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
         UUID lateLowPriority = commit(writer, 5, T0, T0.plusSeconds(3600));
         UUID urgentDueLater = commit(writer, 1, T0.plusSeconds(10), T0.plusSeconds(7200));
         UUID urgentDueSooner = commit(writer, 1, T0.plusSeconds(20), T0.plusSeconds(600));
@@ -64,7 +64,7 @@ class DeliveryQueueTest {
     @Test
     void claimTakesNoMoreThanRoomInFlightAndEveryOutcomeFreesRoom() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
-            QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+            QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
             for (int i = 0; i < 5; i++) {
                 commit(writer, 5, T0.plusSeconds(i), T0.plusSeconds(3600));
             }
@@ -86,7 +86,7 @@ class DeliveryQueueTest {
     @Test
     void postgresConcurrentClaimersNeverClaimTheSameOrder() throws Exception {
         try (TestDatabase t = TestDatabase.postgres()) {
-            QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+            QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
             int orders = 400;
             for (int i = 0; i < orders; i++) {
                 commit(writer, 1 + i % 3, T0.plusMillis(i), T0.plusSeconds(3600));
@@ -123,7 +123,7 @@ class DeliveryQueueTest {
     @Test
     void resubmitOnlyFromErpFailedOrRejectedAndRecordsWho() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
-            QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+            QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
             UUID id = commit(writer, 5, T0, T0.plusSeconds(60));
             DeliveryQueue queue = queue(t, "a", 10);
 
@@ -145,13 +145,13 @@ class DeliveryQueueTest {
     @Test
     void staleClaimsReturnToTheQueueAfterTheLease() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
-            QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+            QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
             UUID id = commit(writer, 5, T0, T0.plusSeconds(60));
             MutableClock clock = new MutableClock(T0);
-            DeliveryQueue dead = new DeliveryQueue(t.db(), JSON, "dead", 10, Duration.ofMinutes(10), clock);
+            DeliveryQueue dead = new DeliveryQueue(t.db(), t.commits(), JSON, "dead", 10, Duration.ofMinutes(10), clock);
             assertThat(dead.claim()).hasSize(1);
 
-            DeliveryQueue survivor = new DeliveryQueue(t.db(), JSON, "alive", 10, Duration.ofMinutes(10), clock);
+            DeliveryQueue survivor = new DeliveryQueue(t.db(), t.commits(), JSON, "alive", 10, Duration.ofMinutes(10), clock);
             clock.now = T0.plus(Duration.ofMinutes(9));
             assertThat(survivor.recoverStaleClaims(false)).isZero();
             clock.now = T0.plus(Duration.ofMinutes(11));
@@ -165,7 +165,7 @@ class DeliveryQueueTest {
     }
 
     private static DeliveryQueue queue(TestDatabase t, String instance, int maxInFlight) {
-        return new DeliveryQueue(t.db(), JSON, instance, maxInFlight, Duration.ofMinutes(10), Clock.systemUTC());
+        return new DeliveryQueue(t.db(), t.commits(), JSON, instance, maxInFlight, Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     private static UUID commit(QueueWriter writer, int priority, Instant receivedAt, Instant dueAt) {

@@ -44,7 +44,7 @@ class QueueWriterTest {
     @Test
     void postgresConcurrentSameIdempotencyKeyCommitsOneDocument() throws Exception {
         try (TestDatabase t = TestDatabase.postgres()) {
-            QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+            QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
             String key = "key-" + UUID.randomUUID();
             List<IntakeOutcome> outcomes = race(8, () -> writer.commit(
                     QueueFixtures.intake("ACME-SHOP", "PO-" + UUID.randomUUID(), 5, Instant.now(), Instant.now(), key)));
@@ -57,7 +57,7 @@ class QueueWriterTest {
     }
 
     private static void concurrentDuplicates(TestDatabase t) throws Exception {
-        QueueWriter writer = new QueueWriter(t.db(), JSON, new QueueReader(t.db()));
+        QueueWriter writer = new QueueWriter(t.commits(), JSON, new QueueReader(t.db()));
         String po = "PO-" + UUID.randomUUID();
         List<IntakeOutcome> outcomes = race(8, () -> writer.commit(
                 QueueFixtures.intake("ACME-SHOP", po, 5, Instant.now(), Instant.now(), null)));

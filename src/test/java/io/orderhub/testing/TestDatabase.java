@@ -1,6 +1,7 @@
 package io.orderhub.testing;
 
 import io.orderhub.support.Database;
+import io.orderhub.support.GroupCommit;
 
 import java.nio.file.Path;
 
@@ -9,10 +10,16 @@ public final class TestDatabase implements AutoCloseable {
 
     private final Database db;
     private final String schema;
+    private final GroupCommit commits;
 
     private TestDatabase(Database db, String schema) {
         this.db = db;
         this.schema = schema;
+        this.commits = new GroupCommit(db, "test-commit", db.dialect() == Database.Dialect.H2 ? 1 : 4, 200, 10_000, 30_000);
+    }
+
+    public GroupCommit commits() {
+        return commits;
     }
 
     public static TestDatabase h2(Path dir) {
@@ -36,6 +43,7 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        commits.close();
         db.close();
         if (schema != null) {
             Postgres.dropSchema(schema);

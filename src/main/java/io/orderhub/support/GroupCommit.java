@@ -1,0 +1,178 @@
+package io.orderhub.support;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit: units of work submitted by many threads are run together in shared transactions, and each
+ * caller returns only when the transaction holding its work has committed.
+ *
+ * <p>Why the hub has it: every accepted order must be durable before its 202, and a durable commit is expensive
+ * (H2 with WRITE_DELAY=0 writes a chunk to its file at every commit; PostgreSQL flushes its WAL). One commit per
+ * order caps intake at a few hundred orders/s on H2; one commit per batch does not. Batches form by themselves:
+ * while one commit is under way, the next callers queue up and go in the next transaction — no waiting for a
+ * batch to fill, so a lone request is committed at once. Camel's aggregator cannot do this: it would take the
+ * work away from the request that must answer with its own outcome.
+ *
+ * <p>If a shared transaction fails, its units are run again one per transaction, so one bad unit does not fail
+ * its neighbours. Units must therefore only touch the database through the connection they are given.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** One unit of work; it runs inside a transaction it must not commit or roll back. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    private record Pending<R>(Work<R> work, CompletableFuture<R> result) {
+        void runAlone(Database db) {
+            try {
+                result.complete(db.inTransaction(work::run));
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private final Database db;
+    private final BlockingQueue<Pending<?>> queue;
+    private final int maxBatch;
+    private final long timeoutMillis;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong sharedTransactions = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sharedUnits = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * @param writers  threads committing in parallel (1 for H2, whose commits are serial anyway)
+     * @param maxBatch most units in one transaction
+     */
+    public GroupCommit(Database db, String name, int writers, int maxBatch, int queueCapacity, long timeoutMillis) {
+        this.db = db;
+        this.maxBatch = maxBatch;
+        this.timeoutMillis = timeoutMillis;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::loop, name + "-writer-" + i);
+            t.setDaemon(true);
+            t.start();
+            this.writers.add(t);
+        }
+    }
+
+    /** Runs the work in a committed transaction, shared with other callers' work; returns its result. */
+    public <R> R submit(Work<R> work) {
+        if (!running) {
+            throw new IllegalStateException("the hub is shutting down; nothing was committed");
+        }
+        Pending<R> pending = new Pending<>(work, new CompletableFuture<>());
+        try {
+            if (!queue.offer(pending, timeoutMillis, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the database writers are saturated; nothing was committed");
+            }
+            return pending.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no commit within " + timeoutMillis + " ms", e);
+        }
+    }
+
+    private void loop() {
+        List<Pending<?>> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Group commit writer failed; its callers were told", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        if (batch.size() == 1) {
+            batch.get(0).runAlone(db);
+            return;
+        }
+        List<Object> results;
+        try {
+            results = db.inTransaction(c -> {
+                List<Object> r = new ArrayList<>(batch.size());
+                for (Pending<?> p : batch) {
+                    r.add(p.work().run(c));
+                }
+                return r;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("Shared transaction of {} units failed ({}); running them one by one", batch.size(), e.toString());
+            batch.forEach(p -> p.runAlone(db));
+            return;
+        }
+        sharedTransactions.incrementAndGet();
+        sharedUnits.addAndGet(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), results.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> void complete(Pending<R> p, Object result) {
+        p.result().complete((R) result);
+    }
+
+    /** Transactions that held more than one unit, and the units they held (for metrics and tests). */
+    public long sharedTransactions() {
+        return sharedTransactions.get();
+    }
+
+    public long sharedUnits() {
+        return sharedUnits.get();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : writers) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

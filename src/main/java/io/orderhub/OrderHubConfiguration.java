@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiKeys;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
+import io.orderhub.csv.CsvLayouts;
+import io.orderhub.csv.CsvOrderMapper;
 import io.orderhub.erp.ErpDelivery;
 import io.orderhub.erp.ErpResponses;
 import io.orderhub.erp.ErpSimulator;
@@ -28,6 +30,7 @@ import io.orderhub.support.Json;
 import io.orderhub.validation.OrderValidator;
 import io.orderhub.validation.PartnerDirectory;
 import io.orderhub.validation.ValidationRules;
+import io.orderhub.xml.XmlMappers;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -72,6 +75,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
         List<DocumentMapper> mapperList = new ArrayList<>();
         mapperList.add(new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json")));
         mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
+        mapperList.addAll(XmlMappers.load(mappings.resolve("xml")));
+        mapperList.add(new CsvOrderMapper(partners, CsvLayouts.load(mappings.resolve("csv"))));
         Mappers mappers = new Mappers(mapperList);
 
         SlaPolicy sla = new SlaPolicy(intProp(props, "orderhub.sla.default-priority"),

@@ -2,6 +2,8 @@ package io.orderhub.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.csv.CsvOrderMapper;
+import io.orderhub.csv.CsvSniffer;
 import io.orderhub.intake.CanonicalJsonMapper;
 import io.orderhub.intake.InboundDocument;
 import io.orderhub.intake.Mappers;
@@ -14,7 +16,12 @@ import io.orderhub.queue.OrderFilter;
 import io.orderhub.queue.OrderViews;
 import io.orderhub.queue.QueueReader;
 import io.orderhub.support.Ids;
+import io.orderhub.validation.Partner;
 import io.orderhub.validation.PartnerDirectory;
+import io.orderhub.xml.CxmlResponse;
+import io.orderhub.xml.CxmlResponses;
+import io.orderhub.xml.UnknownXmlMapper;
+import io.orderhub.xml.XmlSniffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -27,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +54,7 @@ public final class OrdersApi {
     private final DeliveryQueue delivery;
     private final Clock clock;
     private final int maxPageSize;
+    private final CxmlResponses cxml;
 
     public OrdersApi(ObjectMapper json, ApiKeys apiKeys, PartnerDirectory partners, Mappers mappers,
                      QueueReader reader, DeliveryQueue delivery, Clock clock, int maxPageSize) {
@@ -57,6 +66,7 @@ public final class OrdersApi {
         this.delivery = delivery;
         this.clock = clock;
         this.maxPageSize = maxPageSize;
+        this.cxml = new CxmlResponses(clock, "orderhub");
     }
 
     /** Every API route starts here: the X-API-Key header must name a configured client. */
@@ -67,25 +77,54 @@ public final class OrdersApi {
         exchange.setProperty(CLIENT, client);
     }
 
-    /** {@code POST /api/orders}: the body becomes a document whose format the content type decides. */
+    /**
+     * {@code POST /api/orders}: the body becomes a document whose format the content type decides; for XML the
+     * document itself says whether it is a UBL Order or a cXML OrderRequest, for CSV the client's partner's layout.
+     */
     public InboundDocument receiveOrder(Exchange exchange) {
         Message in = exchange.getMessage();
         String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         String format = formatFor(contentType);
         String client = exchange.getProperty(CLIENT, String.class);
-        String senderHint = partners.defaultPartnerFor(client).map(p -> p.id()).orElse(null);
-        return document(exchange, Channel.HTTP, format, client, senderHint, contentType);
+        Optional<Partner> partner = partners.defaultPartnerFor(client);
+        String senderHint = partner.map(p -> p.id()).orElse(null);
+        InboundDocument document = document(exchange, Channel.HTTP, format, client, senderHint, contentType);
+        if (UnknownXmlMapper.FORMAT.equals(format)) {
+            String detected = XmlSniffer.detect(document.content()).orElse(UnknownXmlMapper.FORMAT);
+            String idempotencyKey = document.idempotencyKey();
+            if (XmlSniffer.CXML_ORDER.equals(detected) && idempotencyKey == null) {
+                // procurement systems send a retried OrderRequest with the same payloadID
+                idempotencyKey = XmlSniffer.cxmlPayloadId(document.content())
+                        .filter(id -> id.length() <= 200).orElse(null);
+            }
+            document = new InboundDocument(document.id(), document.receivedAt(), document.channel(),
+                    document.source(), client, senderHint, contentType, detected, idempotencyKey, document.content());
+        } else if (CsvOrderMapper.FORMAT.equals(format)
+                && CsvSniffer.detect(partner.orElse(null), document.content()).isEmpty()) {
+            throw new ApiException(415, "unsupported-media-type", partner.map(p -> p.csv()).isEmpty()
+                    ? "text/csv is accepted from clients whose partner has a csv: layout in the partner file"
+                    : "the body does not look like a CSV order sheet");
+        }
+        exchange.setProperty(FORMAT, document.format());
+        return document;
     }
 
-    /** Media types {@code POST /api/orders} accepts, and the mapping each one selects. */
+    /** Exchange property: the format of the document this request carries, once known. */
+    public static final String FORMAT = "orderhubFormat";
+
+    /** Media types {@code POST /api/orders} accepts, and the mapping each one selects ("xml": see receiveOrder). */
     static final Map<String, String> FORMAT_BY_MEDIA_TYPE = Map.of(
             JSON, CanonicalJsonMapper.FORMAT,
             "application/edifact", "edifact",
-            "application/edi-x12", "x12");
+            "application/edi-x12", "x12",
+            "application/xml", UnknownXmlMapper.FORMAT,
+            "text/xml", UnknownXmlMapper.FORMAT,
+            "text/csv", CsvOrderMapper.FORMAT);
 
     String formatFor(String contentType) {
         String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        String format = mediaType.endsWith("+json") ? CanonicalJsonMapper.FORMAT : FORMAT_BY_MEDIA_TYPE.get(mediaType);
+        String format = mediaType.endsWith("+json") ? CanonicalJsonMapper.FORMAT
+                : mediaType.endsWith("+xml") ? UnknownXmlMapper.FORMAT : FORMAT_BY_MEDIA_TYPE.get(mediaType);
         if (format == null || !mappers.supports(format)) {
             List<String> accepted = FORMAT_BY_MEDIA_TYPE.entrySet().stream()
                     .filter(e -> mappers.supports(e.getValue())).map(Map.Entry::getKey).sorted().toList();
@@ -154,6 +193,46 @@ public final class OrdersApi {
             out.setHeader("Location", "/api/orders/" + outcome.orders().get(0).id());
         }
         respond(exchange, 202, body);
+    }
+
+    /** Answers a committed cXML OrderRequest with the cXML Response procurement systems expect. */
+    public void cxmlResponse(Exchange exchange) {
+        IntakeOutcome outcome = exchange.getMessage().getBody(IntakeOutcome.class);
+        Message out = exchange.getMessage();
+        out.removeHeaders("*");
+        if (outcome.replayed()) {
+            out.setHeader("Idempotent-Replayed", "true");
+        }
+        if (!outcome.rejected() && !outcome.orders().isEmpty()) {
+            out.setHeader("Location", "/api/orders/" + outcome.orders().get(0).id());
+        }
+        respondCxml(exchange, cxml.forOutcome(outcome));
+    }
+
+    private void respondCxml(Exchange exchange, CxmlResponse response) {
+        Message out = exchange.getMessage();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.code());
+        out.setHeader(Exchange.CONTENT_TYPE, CxmlResponse.CONTENT_TYPE);
+        out.setBody(response.body());
+    }
+
+    /** Whether the request carries a cXML document, so that errors are answered in cXML too. */
+    private static boolean cxmlRequest(Exchange exchange) {
+        if (XmlSniffer.CXML_ORDER.equals(exchange.getProperty(FORMAT, String.class))) {
+            return true;
+        }
+        Message in = exchange.getMessage();
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("xml")) {
+            return false;
+        }
+        try {
+            Object body = in.getBody();
+            byte[] bytes = body instanceof InboundDocument doc ? doc.content() : in.getBody(byte[].class);
+            return XmlSniffer.CXML_ORDER.equals(XmlSniffer.detect(bytes).orElse(null));
+        } catch (RuntimeException notReadable) {
+            return false;
+        }
     }
 
     /** {@code GET /api/orders}: filters status, channel, customer, sender, poNumber, from, to; paging offset, limit. */
@@ -241,6 +320,11 @@ public final class OrdersApi {
             status = 500;
             body.put("error", "internal");
             body.put("message", "the hub could not process the request; nothing was committed. Retry later.");
+        }
+        if (cxmlRequest(exchange)) {
+            exchange.getMessage().removeHeaders("*");
+            respondCxml(exchange, cxml.forError(status, String.valueOf(body.get("message"))));
+            return;
         }
         exchange.getMessage().removeHeaders("*");
         respond(exchange, status, body);

@@ -15,6 +15,7 @@ import io.orderhub.intake.DocumentMapper;
 import io.orderhub.intake.DropRoutes;
 import io.orderhub.intake.Mappers;
 import io.orderhub.intake.Pipeline;
+import io.orderhub.mail.MailChannel;
 import io.orderhub.mapping.MappingSpecLoader;
 import io.orderhub.ops.HealthChecks;
 import io.orderhub.ops.HubMetrics;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The composition root: builds the hub's beans from {@code orderhub.*} properties and binds them by the names
@@ -67,7 +69,9 @@ public class OrderHubConfiguration implements CamelConfiguration {
         }, true, true);
 
         Path mappings = Path.of(prop(props, "orderhub.mappings.dir"));
-        PartnerDirectory partners = PartnerDirectory.load(mappings.resolve(prop(props, "orderhub.partners.file")));
+        Path partnerFile = mappings.resolve(prop(props, "orderhub.partners.file"));
+        PartnerDirectory partners = PartnerDirectory.load(partnerFile);
+        MailChannel mail = MailChannel.load(props, mappings, partnerFile);
         ValidationRules rules = ValidationRules.parse(prop(props, "orderhub.validation.required-fields"),
                 boolProp(props, "orderhub.validation.known-customer"), boolProp(props, "orderhub.validation.catalogue"),
                 Double.parseDouble(prop(props, "orderhub.validation.price-tolerance-percent")));
@@ -77,7 +81,11 @@ public class OrderHubConfiguration implements CamelConfiguration {
         mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
         mapperList.addAll(XmlMappers.load(mappings.resolve("xml")));
         mapperList.add(new CsvOrderMapper(partners, CsvLayouts.load(mappings.resolve("csv"))));
+        // the mail mapper hands each attachment to the mapper of its format: it gets the mappers once built
+        AtomicReference<Mappers> allMappers = new AtomicReference<>();
+        mapperList.add(mail.mapper(allMappers::get));
         Mappers mappers = new Mappers(mapperList);
+        allMappers.set(mappers);
 
         SlaPolicy sla = new SlaPolicy(intProp(props, "orderhub.sla.default-priority"),
                 Double.parseDouble(prop(props, "orderhub.sla.default-hours")));
@@ -134,6 +142,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));
         DropRoutes.register(context, mappings.resolve(prop(props, "orderhub.partners.file")));
+        mail.register(context, partners, db);
     }
 
     private static String hostName() {

@@ -6,6 +6,12 @@ import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
 import io.orderhub.csv.CsvLayouts;
 import io.orderhub.csv.CsvOrderMapper;
+import io.orderhub.edi.EdiMappings;
+import io.orderhub.edi.EdiPartners;
+import io.orderhub.edi.EdiReader;
+import io.orderhub.edi.EdiSchemas;
+import io.orderhub.edi.EdifactOrdersMapper;
+import io.orderhub.edi.X12PurchaseOrderMapper;
 import io.orderhub.erp.ErpDelivery;
 import io.orderhub.erp.ErpResponses;
 import io.orderhub.erp.ErpSimulator;
@@ -78,6 +84,17 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
         List<DocumentMapper> mapperList = new ArrayList<>();
         mapperList.add(new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json")));
+        EdiReader ediReader = new EdiReader(EdiSchemas.load(mappings.resolve("edi/schemas")));
+        EdiMappings ediMappings = EdiMappings.load(mappings, EdiPartners.load(partnerFile));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                ediMappings.close();
+            }
+        }, true, true);
+        mapperList.add(new EdifactOrdersMapper(ediReader, ediMappings));
+        mapperList.add(new X12PurchaseOrderMapper(ediReader, ediMappings));
+        bind(context, "ediReader", ediReader);
         mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
         mapperList.addAll(XmlMappers.load(mappings.resolve("xml")));
         mapperList.add(new CsvOrderMapper(partners, CsvLayouts.load(mappings.resolve("csv"))));

@@ -26,8 +26,19 @@ public final class FileFormats {
             "csv", "text/csv",
             "txt", "text/plain");
 
-    /** The mapping format for this file: canonical JSON if it looks like a JSON object or is named *.json. */
+    /**
+     * The mapping format for this file, by content: EDIFACT or X12 (from their envelopes), UBL or cXML (from the
+     * root element), canonical JSON if it looks like a JSON object or is named *.json; else unknown.
+     */
     public String format(String fileName, byte[] content) {
+        java.util.Optional<String> edi = io.orderhub.edi.EdiSniffer.detect(content);
+        if (edi.isPresent()) {
+            return edi.get();
+        }
+        java.util.Optional<String> xml = io.orderhub.xml.XmlSniffer.detect(content);
+        if (xml.isPresent()) {
+            return xml.get();
+        }
         int first = firstSignificantByte(content);
         if (first == '{' || "json".equals(extension(fileName))) {
             return CanonicalJsonMapper.FORMAT;

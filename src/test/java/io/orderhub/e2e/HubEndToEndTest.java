@@ -319,4 +319,22 @@ abstract class HubEndToEndTest {
         assertThat(order.path("provenance").path("/lines/0/quantity").path("locator").asText())
                 .isEqualTo("/data/line_items/0/quantity");
     }
+
+    @Test
+    void rawEdifactOverHttpBecomesAnOrderWithSegmentProvenance() throws Exception {
+        String edi = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                "src/test/resources/corpus/edifact_orders/nerdocs__pydifact__order.edi")), StandardCharsets.ISO_8859_1)
+                .replace("801715918011", po());
+        HttpResponse<String> r = hub.post("/api/orders", "application/EDIFACT", edi, KEY_HEADER, TestHub.KEY);
+
+        String id = acceptedId(r);
+        JsonNode order = getOrder(id);
+        assertThat(order.path("channel").asText()).isEqualTo("http");
+        assertThat(order.path("order").path("lines").size()).isEqualTo(2);
+        assertThat(order.path("order").path("lines").get(0).path("quantity").decimalValue()).isEqualByComparingTo("8");
+        assertThat(order.path("provenance").path("/poNumber").path("kind").asText()).isEqualTo("edi");
+        assertThat(order.path("provenance").path("/poNumber").path("locator").asText()).contains("BGM");
+        HttpResponse<byte[]> original = hub.getBytes(order.path("documentUrl").asText(), KEY_HEADER, TestHub.KEY);
+        assertThat(new String(original.body(), StandardCharsets.ISO_8859_1)).isEqualTo(edi);
+    }
 }

@@ -1,5 +1,6 @@
 package io.orderhub.drop;
 
+import io.orderhub.testing.ChildHub;
 import io.orderhub.drop.DropFixtures.StoredDocument;
 import io.orderhub.intake.DropRoutes;
 import io.orderhub.testing.TestHub;

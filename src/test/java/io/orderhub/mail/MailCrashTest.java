@@ -1,5 +1,6 @@
 package io.orderhub.mail;
 
+import io.orderhub.testing.ChildHub;
 import io.orderhub.mail.MailFixtures.Attachment;
 import io.orderhub.mail.MailFixtures.StoredDocument;
 import io.orderhub.mail.MailServer.Held;

@@ -1,4 +1,4 @@
-package io.orderhub.mail;
+package io.orderhub.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The hub as a separate JVM (same classpath as the tests, working directory the project root, properties as
  * -D options), so that a test can kill it with SIGKILL at a chosen moment.
  */
-final class ChildHub implements AutoCloseable {
+public final class ChildHub implements AutoCloseable {
 
     private final Process process;
 
@@ -21,7 +21,7 @@ final class ChildHub implements AutoCloseable {
         this.process = process;
     }
 
-    static ChildHub start(Map<String, String> properties, Path log) {
+    public static ChildHub start(Map<String, String> properties, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -43,12 +43,12 @@ final class ChildHub implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no route stop, nothing flushed that was not already written. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -116,23 +116,11 @@ final class DropFixtures {
 
     /** The orders with this PO number, as the API lists them. */
     static List<JsonNode> ordersByPo(TestHub hub, String po) {
-        HttpResponse<String> r = hub.get("/api/orders?poNumber=" + po, "X-API-Key", TestHub.KEY);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        try {
-            List<JsonNode> items = new ArrayList<>();
-            JSON.readTree(r.body()).path("items").forEach(items::add);
-            return items;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return hub.ordersByPo(po);
     }
 
     static JsonNode awaitOrderStatus(TestHub hub, String po, String status) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            List<JsonNode> orders = ordersByPo(hub, po);
-            return orders.size() == 1 && status.equals(orders.get(0).path("status").asText());
-        });
-        return ordersByPo(hub, po).get(0);
+        return hub.awaitOrderStatus(po, status, WAIT);
     }
 
     /** A stored document, read from the documents table. */

@@ -150,6 +150,30 @@ public final class TestHub implements AutoCloseable {
         }
     }
 
+    /** The orders with this PO number, as {@code GET /api/orders?poNumber=} lists them. */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> ordersByPo(String po) {
+        HttpResponse<String> r = get("/api/orders?poNumber=" + po, "X-API-Key", KEY);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET /api/orders answered " + r.statusCode() + ": " + r.body());
+        }
+        try {
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> items = new java.util.ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("items").forEach(items::add);
+            return items;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until exactly one order has this PO number and it has this status; returns it. */
+    public com.fasterxml.jackson.databind.JsonNode awaitOrderStatus(String po, String status, Duration wait) {
+        org.awaitility.Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(100)).until(() -> {
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> orders = ordersByPo(po);
+            return orders.size() == 1 && status.equals(orders.get(0).path("status").asText());
+        });
+        return ordersByPo(po).get(0);
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -136,9 +136,8 @@ public final class DeliveryQueue {
 
     private void claimEvents(Connection c, List<ClaimedOrder> claimed, Instant now) throws SQLException {
         String detail = write(Map.of("instance", instanceId));
-        for (ClaimedOrder o : claimed) {
-            Events.insert(c, o.id(), now, "erp-delivery", "claimed", OrderStatus.QUEUED, OrderStatus.DELIVERING, detail);
-        }
+        Events.insertMany(c, claimed.stream().map(ClaimedOrder::id).toList(), now, "erp-delivery", "claimed",
+                OrderStatus.QUEUED, OrderStatus.DELIVERING, detail);
     }
 
     /** The ERP accepted the order. */

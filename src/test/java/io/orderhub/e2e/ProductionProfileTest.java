@@ -4,12 +4,16 @@ import io.orderhub.testing.TestHub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The prod profile (application-prod.properties): no demo key, no ERP simulator. */
+/** The prod profile (application-prod.properties): no demo key, no ERP simulator, no demo management user. */
 class ProductionProfileTest {
 
     @TempDir
@@ -27,6 +31,22 @@ class ProductionProfileTest {
                     .isEqualTo(404);
             assertThat(hub.context().getRoute("erp-simulator")).isNull();
             assertThat(hub.context().getRoute("http-intake")).isNotNull();
+        }
+    }
+
+    @Test
+    void prodProfileJolokiaWhenEnabledRefusesTheDemoManagementUser() {
+        try (TestHub hub = TestHub.start(TestHub.Db.H2, dataDir, Map.of(
+                "camel.main.profile", "prod",
+                "camel.management.jolokia-enabled", "true",
+                "orderhub.http.api-keys", "shop=prod-key-1",
+                "orderhub.erp.url", "http://127.0.0.1:9/erp"))) {
+            HttpRequest demo = HttpRequest.newBuilder(hub.managementUri("/observe/jolokia/version"))
+                    .header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString("hawtio:hawtio-demo".getBytes(StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(20)).GET().build();
+
+            assertThat(hub.send(HttpRequest.newBuilder(demo, (n, v) -> true)).statusCode()).isEqualTo(401);
         }
     }
 }

@@ -101,9 +101,20 @@ class OperationsEndToEndTest {
         return hub.send(HttpRequest.newBuilder(hub.managementUri(path)).timeout(Duration.ofSeconds(20)).GET());
     }
 
+    /** A Jolokia request as the embedded default's demo management user (src/main/resources/management-users.properties). */
     static HttpResponse<String> jolokia(String requestJson) {
-        return hub.send(HttpRequest.newBuilder(hub.managementUri("/observe/jolokia")).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(requestJson)));
+        return jolokia(requestJson, "hawtio", "hawtio-demo");
+    }
+
+    static HttpResponse<String> jolokia(String requestJson, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(hub.managementUri("/observe/jolokia"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(requestJson));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return hub.send(request);
     }
 
     /** The samples of a Prometheus text page: {@code name{labels}} to value. */
@@ -214,6 +225,25 @@ class OperationsEndToEndTest {
 
         assertThat(read.path("status").asInt()).as(read.toString()).isEqualTo(200);
         assertThat(read.path("value").asText()).isEqualTo("Started");
+    }
+
+    @Test
+    void jolokiaAsksForAManagementUser() throws Exception {
+        String version = """
+                {"type": "version"}""";
+
+        HttpResponse<String> anonymous = jolokia(version, null, null);
+        HttpResponse<String> wrongPassword = jolokia(version, "hawtio", "not-the-password");
+        HttpResponse<String> known = jolokia(version, "hawtio", "hawtio-demo");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Basic"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(known.body()).path("status").asInt()).isEqualTo(200);
+        // probes and Prometheus need no user
+        assertThat(management("/observe/health").statusCode()).isEqualTo(200);
+        assertThat(management("/observe/metrics").statusCode()).isEqualTo(200);
     }
 
     @Test

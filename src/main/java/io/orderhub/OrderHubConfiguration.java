@@ -2,6 +2,8 @@ package io.orderhub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiKeys;
+import io.orderhub.cases.Cases;
+import io.orderhub.cases.CasesApi;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
 import io.orderhub.csv.CsvLayouts;
@@ -158,6 +160,9 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));
+        bind(context, "casesApi", new CasesApi(new Cases(db, json, clock), json,
+                java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),
+                intProp(props, "orderhub.http.max-page-size")));
         DropRoutes.register(context, mappings.resolve(prop(props, "orderhub.partners.file")));
         mail.register(context, partners, db);
     }

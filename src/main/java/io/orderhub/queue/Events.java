@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Writes order events; always called inside the transaction that makes the change it records. */
-final class Events {
+public final class Events {
 
     private static final String INSERT = "insert into order_events (order_id, at, actor, type, from_status,"
             + " to_status, detail) values (?, ?, ?, ?, ?, ?, ?)";
@@ -19,7 +19,7 @@ final class Events {
     private Events() {
     }
 
-    static void insert(Connection c, UUID orderId, Instant at, String actor, String type,
+    public static void insert(Connection c, UUID orderId, Instant at, String actor, String type,
                        OrderStatus from, OrderStatus to, String detailJson) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             bind(ps, orderId, at, actor, type, from, to, detailJson);

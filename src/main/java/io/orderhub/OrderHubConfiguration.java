@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiKeys;
 import io.orderhub.cases.Cases;
 import io.orderhub.cases.CasesApi;
+import io.orderhub.dashboard.Dashboards;
+import io.orderhub.dashboard.DashboardsApi;
+import io.orderhub.dashboard.Kpis;
+import io.orderhub.dashboard.QueueDepthSampler;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
 import io.orderhub.csv.CsvLayouts;
@@ -160,6 +164,12 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));
+        bind(context, "queueDepthSampler", new QueueDepthSampler(db, clock,
+                Duration.ofMillis(intProp(props, "orderhub.kpi.sample-interval-ms")),
+                Duration.ofDays(intProp(props, "orderhub.kpi.sample-retention-days"))));
+        bind(context, "dashboardsApi", new DashboardsApi(new Kpis(db, json,
+                java.util.Set.of(prop(props, "orderhub.kpi.system-actors").split("\\s*,\\s*"))),
+                new Dashboards(db, json, clock), json, clock));
         bind(context, "casesApi", new CasesApi(new Cases(db, json, clock), json,
                 java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),
                 intProp(props, "orderhub.http.max-page-size")));

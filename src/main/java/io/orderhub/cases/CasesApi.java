@@ -1,15 +1,14 @@
 package io.orderhub.cases;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiException;
+import io.orderhub.api.ApiExchanges;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.model.Problem;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,8 +80,8 @@ public final class CasesApi {
             }
         }
         respond(exchange, 200, cases.search(new Cases.CaseFilter(in.getHeader("q", String.class), status, order,
-                in.getHeader("customer", String.class), intParam(in, "offset", 0, Integer.MAX_VALUE, 0),
-                intParam(in, "limit", 1, maxPageSize, 50))));
+                in.getHeader("customer", String.class), ApiExchanges.intParam(in, "offset", 0, 0, Integer.MAX_VALUE),
+                ApiExchanges.intParam(in, "limit", 50, 1, maxPageSize))));
     }
 
     public void get(Exchange exchange) {
@@ -164,25 +163,6 @@ public final class CasesApi {
         }
     }
 
-    private JsonNode body(Exchange exchange) {
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
-        if (bytes == null || bytes.length == 0) {
-            throw new ApiException(400, "empty-body", "a JSON object is expected");
-        }
-        try {
-            JsonNode node = json.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new ApiException(400, "bad-json", "a JSON object is expected");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "bad-json", "not JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new ApiException(400, "bad-json", "the body could not be read: " + e.getMessage());
-        }
-    }
-
     private static String text(JsonNode body, String field, int max, boolean required, List<Problem> problems) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
@@ -214,55 +194,19 @@ public final class CasesApi {
         }
     }
 
-    private static UUID caseId(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("id", String.class);
-        UUID id = uuid(raw);
-        if (id == null) {
-            throw new ApiException(404, "not-found", "'" + raw + "' is not a case id");
-        }
-        return id;
-    }
-
-    private static UUID uuid(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(s.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int intParam(Message in, String name, int min, int max, int dflt) {
-        String v = in.getHeader(name, String.class);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new ApiException(400, "bad-parameter", name + " must be a whole number from " + min + " to " + max);
+    private JsonNode body(Exchange exchange) {
+        return ApiExchanges.jsonObject(json, exchange);
     }
 
     private void respond(Exchange exchange, int status, Object body) {
-        Message out = exchange.getMessage();
-        Object location = out.getHeader("Location");
-        out.removeHeaders("*");
-        if (location != null) {
-            out.setHeader("Location", location);
-        }
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        try {
-            out.setBody(json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiExchanges.respond(json, exchange, status, body);
+    }
+
+    private static UUID caseId(Exchange exchange) {
+        return ApiExchanges.idParam(exchange, "id", "a case");
+    }
+
+    private static UUID uuid(String s) {
+        return ApiExchanges.uuidOrNull(s);
     }
 }

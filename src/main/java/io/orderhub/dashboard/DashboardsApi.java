@@ -1,21 +1,17 @@
 package io.orderhub.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiException;
+import io.orderhub.api.ApiExchanges;
 import io.orderhub.api.OrdersApi;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -49,12 +45,12 @@ public final class DashboardsApi {
         if (!Kpis.WIDGETS.containsKey(widget)) {
             throw new ApiException(404, "not-found", "no widget '" + widget + "'; widgets: " + Kpis.WIDGETS.keySet());
         }
-        Instant to = instant(in, "to", clock.instant());
-        Instant from = instant(in, "from", to.minus(DEFAULT_PERIOD));
+        Instant to = ApiExchanges.instantParam(in, "to", clock.instant());
+        Instant from = ApiExchanges.instantParam(in, "from", to.minus(DEFAULT_PERIOD));
         if (!from.isBefore(to)) {
             throw new ApiException(400, "bad-parameter", "from (" + from + ") must be before to (" + to + ")");
         }
-        int limit = limit(in.getHeader("limit", String.class));
+        int limit = ApiExchanges.intParam(in, "limit", 10, 1, 1000);
         KpiTable table;
         try {
             table = kpis.table(widget, new Kpis.KpiFilter(from, to, in.getHeader("channel", String.class),
@@ -141,71 +137,14 @@ public final class DashboardsApi {
     }
 
     private JsonNode body(Exchange exchange) {
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
-        try {
-            JsonNode node = bytes == null || bytes.length == 0 ? null : json.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new ApiException(400, "bad-json", "a JSON object is expected");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "bad-json", "not JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new ApiException(400, "bad-json", "the body could not be read: " + e.getMessage());
-        }
-    }
-
-    private static UUID id(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("id", String.class);
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ApiException(404, "not-found", "'" + raw + "' is not a dashboard id");
-        }
-    }
-
-    private static Instant instant(Message in, String name, Instant dflt) {
-        String v = in.getHeader(name, String.class);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "bad-parameter", name + " must be a date (2026-11-27) or an instant"
-                    + " (2026-11-27T10:00:00Z), not '" + v + "'");
-        }
-    }
-
-    private static int limit(String v) {
-        if (v == null || v.isBlank()) {
-            return 10;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1 && n <= 1000) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new ApiException(400, "bad-parameter", "limit must be a whole number from 1 to 1000");
+        return ApiExchanges.jsonObject(json, exchange);
     }
 
     private void respond(Exchange exchange, int status, Object body) {
-        Message out = exchange.getMessage();
-        Object location = out.getHeader("Location");
-        out.removeHeaders("*");
-        if (location != null) {
-            out.setHeader("Location", location);
-        }
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        try {
-            out.setBody(json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiExchanges.respond(json, exchange, status, body);
+    }
+
+    private static UUID id(Exchange exchange) {
+        return ApiExchanges.idParam(exchange, "id", "a dashboard");
     }
 }

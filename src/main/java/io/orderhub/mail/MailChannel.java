@@ -9,6 +9,7 @@ import org.apache.camel.spi.PropertiesComponent;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -63,7 +64,16 @@ public final class MailChannel {
         context.getRegistry().bind("mailIntake", new MailIntake(byName, senders, Clock.systemUTC()));
         context.getRegistry().bind("mailPause", new DropPause(props.resolveProperty(PAUSE_AT).orElse(""),
                 props.resolveProperty(PAUSE_MARKER).filter(s -> !s.isBlank()).map(Path::of).orElse(null)));
-        context.getRegistry().bind("mailConfirmations", new MailConfirmations(senders, db, file.confirmations()));
+        MailOutbox outbox = new MailOutbox(db, Clock.systemUTC(), Duration.parse(required(props, "orderhub.mail.outbox.lease")),
+                Duration.parse(required(props, "orderhub.mail.outbox.first-retry")),
+                Integer.parseInt(required(props, "orderhub.mail.outbox.max-attempts")));
+        context.getRegistry().bind("mailOutbox", outbox);
+        context.getRegistry().bind("mailConfirmations", new MailConfirmations(senders, db, file.confirmations(), outbox,
+                Clock.systemUTC(), Duration.parse(required(props, "orderhub.mail.outbox.sweep-window"))));
         context.getRegistry().bind("mailRoutes", MailRoutes.of(file, props::resolveProperty));
+    }
+
+    private static String required(PropertiesComponent props, String key) {
+        return props.resolveProperty(key).orElseThrow(() -> new IllegalStateException("property " + key + " is not set"));
     }
 }

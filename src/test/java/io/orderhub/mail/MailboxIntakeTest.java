@@ -158,6 +158,42 @@ class MailboxIntakeTest {
     }
 
     @Test
+    void aReceiptThatACrashLeftOutOfTheOutboxIsEnqueuedAndSentByTheSweep() {
+        String po = po();
+        server.deliver(ORDERS, mail("buyer@acme.example", "orders@hub.example", "Order", messageId(), "",
+                new Attachment("po.json", "application/json", order(po))));
+        awaitOrderStatus(hub, po, "DELIVERED");
+        await().atMost(WAIT).until(() -> receiptsFor(po) == 1);
+        String orderId = hub.ordersByPo(po).get(0).path("id").asText();
+        String documentId;
+        try {
+            documentId = MailFixtures.JSON.readTree(hub.get("/api/orders/" + orderId, "X-API-Key", TestHub.KEY).body())
+                    .path("documentId").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(documentId).isNotBlank();
+        // as if the hub had died between committing the mail and enqueueing its receipt
+        hub.bean("database", io.orderhub.support.Database.class).inTransaction(c -> {
+            try (var ps = c.prepareStatement("delete from mail_outbox where dedupe_key = ?")) {
+                ps.setString(1, "receipt:" + documentId);
+                return ps.executeUpdate();
+            }
+        });
+        MailConfirmations confirmations = hub.bean("mailConfirmations", MailConfirmations.class);
+
+        assertThat(confirmations.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(hub.bean("mailOutbox", MailOutbox.class).known("receipt:" + documentId)).isTrue();
+        await().atMost(WAIT).until(() -> receiptsFor(po) == 2);
+        assertThat(confirmations.sweep()).as("nothing left out now").isZero();
+    }
+
+    private static long receiptsFor(String po) {
+        return Arrays.stream(server.received()).filter(m -> subject(m).startsWith("Order receipt:")
+                && subject(m).contains(po)).count();
+    }
+
+    @Test
     void aPop3MailboxDeletesTheMailAfterTheCommit() {
         String po = po();
         String id = messageId();

@@ -8,7 +8,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -60,7 +59,7 @@ public final class MailChannel {
             byName.put(m.name(), m);
         }
         PropertiesComponent props = context.getPropertiesComponent();
-        context.getRegistry().bind("mailIntake", new MailIntake(byName, senders, Clock.systemUTC()));
+        context.getRegistry().bind("mailIntake", new MailIntake(byName, senders, io.orderhub.support.HubClock.of(context)));
         context.getRegistry().bind("mailPause", new DropPause(props.resolveProperty(PAUSE_AT).orElse(""),
                 props.resolveProperty(PAUSE_MARKER).filter(s -> !s.isBlank()).map(Path::of).orElse(null)));
         context.getRegistry().bind("mailConfirmations", new MailConfirmations(senders, db, file.confirmations()));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.erp.ErpSimulator;
 import io.orderhub.testing.TestClock;
 import io.orderhub.testing.TestHub;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,20 +33,13 @@ abstract class ExceptionDeskEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
+    @org.junit.jupiter.api.AutoClose
     static TestHub hub;
     static TestClock clock;
 
     static void startHub(TestHub.Db db, java.nio.file.Path dir) {
         clock = new TestClock(T0);
         hub = TestHub.start(db, dir, Map.of("orderhub.sla.check-interval-ms", "100"), Map.of("clock", clock));
-    }
-
-    @AfterAll
-    static void stopHub() {
-        if (hub != null) {
-            hub.close();
-            hub = null;
-        }
     }
 
     @BeforeEach

@@ -38,15 +38,11 @@ class TwoHubsOneAlertTest {
     TestHub second;
 
     @AfterEach
-    void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (first != null) {
-            first.close();
-        }
-        if (alerts != null) {
-            alerts.close();
+    void stop() throws Exception {
+        for (AutoCloseable open : java.util.Arrays.asList(second, first, alerts)) {
+            if (open != null) {
+                open.close();
+            }
         }
         if (schema != null) {
             Postgres.dropSchema(schema);

@@ -112,6 +112,12 @@ public final class OrderActions {
                         + "; only NEEDS_REVIEW, ERP_REJECTED and ERP_FAILED orders can be corrected");
             }
             JsonNode before = tree(current.canonical());
+            if (patch.has("sender") && !patch.get("sender").asText("").equals(before.path("sender").asText(""))) {
+                // the sender decides who may send the order and its agreement: a different one is a different order
+                throw new Refused(Refused.INVALID, "sender cannot be corrected (it is " + current.sender()
+                        + "); reject the order and have the right partner send it", List.of(new Problem("/sender",
+                        "not-correctable", "sender cannot be corrected")));
+            }
             JsonNode after = mergePatch(before.deepCopy(), patch);
             List<Problem> shape = schema.schemaProblems(after);
             if (!shape.isEmpty()) {
@@ -284,8 +290,8 @@ public final class OrderActions {
     }
 
     /**
-     * A corrected sender or PO number moves the order's entry in the duplicate check; if another order holds the new
-     * pair, the correction is a duplicate: a problem, for the person to mark it so or correct it again.
+     * A corrected PO number moves the order's entry in the duplicate check; if another order holds the new number,
+     * the correction is a duplicate: a problem, for the person to mark it so or correct it again.
      */
     private static java.util.Optional<Problem> duplicatePoNumber(Connection c, UUID id, Current current,
                                                                   CanonicalOrder order) throws SQLException {

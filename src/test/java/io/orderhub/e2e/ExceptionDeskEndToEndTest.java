@@ -321,6 +321,28 @@ abstract class ExceptionDeskEndToEndTest {
     }
 
     @Test
+    void correctedPoNumberThatAnotherOrderHoldsIsAProblemUntilCorrectedAgain() {
+        String taken = po();
+        String original = post(order("ACME-SHOP", taken, "4012345000009", "A-100", "5"));
+        String id = needsReview(po());
+        String validLines = "\"lines\": [{\"lineNumber\": 1, \"buyerItem\": \"A-100\", \"quantity\": 5, \"unitPrice\": 12.50}]";
+        HttpResponse<String> r = patch(id, "{\"poNumber\": \"" + taken + "\", " + validLines + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(json(r).path("problems").get(0).path("code").asText()).isEqualTo("duplicate-po-number");
+        assertThat(json(r).path("problems").get(0).path("message").asText()).contains(original);
+
+        String fresh = po();
+        r = patch(id, "{\"poNumber\": \"" + fresh + "\"}");
+        assertThat(json(r).path("status").asText()).as(r.body()).isEqualTo("QUEUED");
+        awaitStatus(id, "DELIVERED");
+        // the PO number the order gave up is free again; the new one is taken by it
+        assertThat(get("/api/orders?poNumber=" + fresh).path("total").asInt()).isEqualTo(1);
+        String again = post(order("ACME-SHOP", fresh, "4012345000009", "A-100", "5"));
+        assertThat(get("/api/orders/" + again).path("duplicateOf").asText()).isEqualTo(id);
+    }
+
+    @Test
     void actionsNeedAnApiKeyAndValidJson() {
         String id = needsReview(po());
         HttpResponse<String> r = hub.send(HttpRequest.newBuilder(hub.uri("/api/orders/" + id))
@@ -334,6 +356,9 @@ abstract class ExceptionDeskEndToEndTest {
         assertThat(schema.statusCode()).isEqualTo(400);
         assertThat(json(schema).path("problems").get(0).path("path").asText()).startsWith("/lines/0");
         assertThat(patch(UUID.randomUUID().toString(), "{}").statusCode()).isEqualTo(404);
+        HttpResponse<String> sender = patch(id, "{\"sender\": \"NORDHANDEL\"}");
+        assertThat(sender.statusCode()).isEqualTo(400);
+        assertThat(json(sender).path("message").asText()).startsWith("sender cannot be corrected");
         assertThat(get("/api/orders/" + id).path("version").asInt()).isEqualTo(0);
     }
 }

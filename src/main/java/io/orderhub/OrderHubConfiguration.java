@@ -2,6 +2,7 @@ package io.orderhub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiKeys;
+import io.orderhub.api.ExceptionDeskApi;
 import io.orderhub.cases.Cases;
 import io.orderhub.cases.CasesApi;
 import io.orderhub.dashboard.Dashboards;
@@ -35,10 +36,15 @@ import io.orderhub.ops.IntakeLog;
 import io.orderhub.queue.DeliveryQueue;
 import io.orderhub.queue.QueueReader;
 import io.orderhub.queue.QueueWriter;
+import io.orderhub.queue.OrderActions;
 import io.orderhub.queue.SlaPolicy;
+import io.orderhub.sla.Calendars;
+import io.orderhub.sla.SlaAlertChannels;
+import io.orderhub.sla.SlaMonitor;
 import io.orderhub.support.BusinessHttpEngine;
 import io.orderhub.support.Database;
 import io.orderhub.support.GroupCommit;
+import io.orderhub.support.HubClock;
 import io.orderhub.support.Json;
 import io.orderhub.validation.OrderValidator;
 import io.orderhub.validation.PartnerDirectory;
@@ -66,7 +72,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
-        Clock clock = Clock.systemUTC();
+        Clock clock = HubClock.of(context);
         bind(context, "platform-http-engine", new BusinessHttpEngine(intProp(props, "camel.server.port")));
         ObjectMapper json = Json.newMapper();
 
@@ -89,7 +95,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 Double.parseDouble(prop(props, "orderhub.validation.price-tolerance-percent")));
 
         List<DocumentMapper> mapperList = new ArrayList<>();
-        mapperList.add(new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json")));
+        CanonicalJsonMapper canonicalJson = new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json"));
+        mapperList.add(canonicalJson);
         EdiReader ediReader = new EdiReader(EdiSchemas.load(mappings.resolve("edi/schemas")));
         EdiMappings ediMappings = EdiMappings.load(mappings, EdiPartners.load(partnerFile));
         context.addService(new ServiceSupport() {
@@ -111,8 +118,14 @@ public class OrderHubConfiguration implements CamelConfiguration {
         allMappers.set(mappers);
 
         SlaPolicy sla = new SlaPolicy(intProp(props, "orderhub.sla.default-priority"),
-                Double.parseDouble(prop(props, "orderhub.sla.default-hours")));
-        Pipeline pipeline = new Pipeline(mappers, new OrderValidator(partners, rules), partners, sla);
+                Duration.ofSeconds(Math.round(Double.parseDouble(prop(props, "orderhub.sla.default-hours")) * 3600)),
+                props.resolveProperty("orderhub.sla.default-calendar").orElse(""),
+                Double.parseDouble(prop(props, "orderhub.sla.at-risk-percent")),
+                Duration.parse(prop(props, "orderhub.sla.at-risk-before").trim()),
+                Calendars.load(mappings.resolve(prop(props, "orderhub.sla.calendars-file"))));
+        sla.check(partners.all());
+        OrderValidator validator = new OrderValidator(partners, rules);
+        Pipeline pipeline = new Pipeline(mappers, validator, partners, sla);
         QueueReader reader = new QueueReader(db);
         GroupCommit commits = new GroupCommit(db, "orderhub-commit", db.dialect() == Database.Dialect.H2 ? 1
                 : intProp(props, "orderhub.db.writer-threads"), intProp(props, "orderhub.db.max-batch"), 10_000, 30_000);
@@ -138,6 +151,18 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
         HubMetrics metrics = HubMetrics.create(context, reader::countByStatus, delivery::inFlight,
                 Duration.ofMillis(intProp(props, "orderhub.metrics.queue-depth-cache-ms")));
+        SlaMonitor slaMonitor = new SlaMonitor(db, json, clock, intProp(props, "orderhub.sla.batch-size"),
+                Duration.parse(prop(props, "orderhub.sla.alert-lease").trim()));
+        metrics.slaGauges(context, slaMonitor::countOpenBySlaState,
+                Duration.ofMillis(intProp(props, "orderhub.metrics.queue-depth-cache-ms")));
+        bind(context, "slaMonitor", slaMonitor);
+        bind(context, "slaAlertChannels", new SlaAlertChannels(
+                props.resolveProperty("orderhub.sla.alert-url").orElse(""), intProp(props, "orderhub.sla.alert-timeout-ms"),
+                props.resolveProperty("orderhub.sla.alert-mail-to").orElse(""),
+                props.resolveProperty("orderhub.sla.alert-mail-from").orElse(""),
+                props.resolveProperty("orderhub.sla.alert-smtp").orElse(""),
+                props.resolveProperty("orderhub.sla.alert-smtp-user").orElse(""),
+                props.resolveProperty("orderhub.sla.alert-smtp-password").orElse("")));
         HealthChecks.register(context, db, prop(props, "orderhub.erp.url"),
                 props.resolveProperty("orderhub.erp.health-url").orElse(""),
                 Duration.ofMillis(intProp(props, "orderhub.health.timeout-ms")),
@@ -161,6 +186,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
         OrdersApi ordersApi = new OrdersApi(json, apiKeys, partners, mappers, reader, delivery, clock,
                 intProp(props, "orderhub.http.max-page-size"));
         bind(context, "ordersApi", ordersApi);
+        bind(context, "exceptionDesk", new ExceptionDeskApi(ordersApi, reader,
+                new OrderActions(db, json, validator, canonicalJson, clock)));
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));

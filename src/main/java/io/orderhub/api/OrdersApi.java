@@ -15,6 +15,7 @@ import io.orderhub.queue.IntakeOutcome;
 import io.orderhub.queue.OrderFilter;
 import io.orderhub.queue.OrderViews;
 import io.orderhub.queue.QueueReader;
+import io.orderhub.sla.SlaState;
 import io.orderhub.support.Ids;
 import io.orderhub.validation.Partner;
 import io.orderhub.validation.PartnerDirectory;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -235,23 +237,43 @@ public final class OrdersApi {
         }
     }
 
-    /** {@code GET /api/orders}: filters status, channel, customer, sender, poNumber, from, to; paging offset, limit. */
+    /**
+     * {@code GET /api/orders}: filters status, channel, customer, sender, poNumber, from, to, sla; sort (received,
+     * due, priority); paging offset, limit.
+     */
     public void listOrders(Exchange exchange) {
         Message in = exchange.getMessage();
         String status = in.getHeader("status", String.class);
-        if (status != null && !status.isBlank()) {
-            try {
-                status = OrderStatus.valueOf(status.toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(400, "bad-filter", "status '" + status + "' is not one of "
-                        + List.of(OrderStatus.values()));
-            }
+        Set<String> statuses = status == null || status.isBlank() ? Set.of()
+                : Set.of(enumParam("status", status, OrderStatus.class).name());
+        respond(exchange, 200, reader.list(filter(in, statuses)));
+    }
+
+    /** The filters, sorting and paging every order list shares, read from the query parameters. */
+    OrderFilter filter(Message in, Set<String> statuses) {
+        String sla = in.getHeader("sla", String.class);
+        String sort = in.getHeader("sort", String.class);
+        String reason = in.getHeader("reason", String.class);
+        if (reason != null && !reason.isBlank() && !reason.matches("[a-z0-9-]{1,60}")) {
+            throw new ApiException(400, "bad-filter", "reason must be a problem code such as unknown-item, not '"
+                    + reason + "'");
         }
-        OrderFilter filter = new OrderFilter(status, in.getHeader("channel", String.class),
+        return new OrderFilter(statuses, in.getHeader("channel", String.class),
                 in.getHeader("customer", String.class), in.getHeader("sender", String.class),
                 in.getHeader("poNumber", String.class), instantParam(in, "from"), instantParam(in, "to"),
+                sla == null || sla.isBlank() ? null : enumParam("sla", sla, SlaState.class).name(),
+                reason == null || reason.isBlank() ? null : reason,
+                sort == null || sort.isBlank() ? OrderFilter.Sort.RECEIVED : enumParam("sort", sort, OrderFilter.Sort.class),
                 intParam(in, "offset", 0, 0, Integer.MAX_VALUE), intParam(in, "limit", 50, 1, maxPageSize));
-        respond(exchange, 200, reader.list(filter));
+    }
+
+    static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw new ApiException(400, "bad-filter", name + " '" + value + "' is not one of " + allowed);
+        }
     }
 
     public void getOrder(Exchange exchange) {
@@ -341,7 +363,7 @@ public final class OrdersApi {
         }
     }
 
-    private static UUID idParam(Exchange exchange) {
+    static UUID idParam(Exchange exchange) {
         String id = exchange.getMessage().getHeader("id", String.class);
         try {
             return UUID.fromString(id);

@@ -69,12 +69,8 @@ public final class CanonicalJsonMapper implements DocumentMapper {
         if (tree == null || tree.isMissingNode()) {
             return MappingResult.rejected(FORMAT, List.of(new Problem("", "bad-json", "the body is empty")));
         }
-        Set<ValidationMessage> messages = schema.validate(tree);
-        if (!messages.isEmpty()) {
-            List<Problem> problems = messages.stream()
-                    .map(m -> new Problem(pointer(m), "schema", m.getMessage()))
-                    .sorted(Comparator.comparing(Problem::path).thenComparing(Problem::message))
-                    .toList();
+        List<Problem> problems = schemaProblems(tree);
+        if (!problems.isEmpty()) {
             return MappingResult.rejected(FORMAT, problems);
         }
         CanonicalOrder order;
@@ -89,6 +85,15 @@ public final class CanonicalJsonMapper implements DocumentMapper {
         Map<String, SourceRef> provenance = new TreeMap<>();
         leaves(tree, "", provenance);
         return new MappingResult(FORMAT, List.of(new MappedOrder(0, order, provenance)), List.of());
+    }
+
+    /** What the canonical order schema finds wrong with a tree, by JSON pointer; empty if it conforms. */
+    public List<Problem> schemaProblems(JsonNode tree) {
+        Set<ValidationMessage> messages = schema.validate(tree);
+        return messages.stream()
+                .map(m -> new Problem(pointer(m), "schema", m.getMessage()))
+                .sorted(Comparator.comparing(Problem::path).thenComparing(Problem::message))
+                .toList();
     }
 
     private static String pointer(ValidationMessage m) {
@@ -121,7 +126,8 @@ public final class CanonicalJsonMapper implements DocumentMapper {
         }
     }
 
-    static String escape(String key) {
+    /** Escapes a property name for a JSON pointer (RFC 6901). */
+    public static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
 

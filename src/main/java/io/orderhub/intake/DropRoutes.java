@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public final class DropRoutes extends RouteBuilder {
      */
     public static void register(CamelContext context, Path partnerFile) {
         PropertiesComponent props = context.getPropertiesComponent();
-        context.getRegistry().bind("dropIntake", new DropIntake(new FileFormats(), Clock.systemUTC()));
+        context.getRegistry().bind("dropIntake", new DropIntake(new FileFormats(), io.orderhub.support.HubClock.of(context)));
         context.getRegistry().bind("dropPause", new DropPause(props.resolveProperty(PAUSE_AT).orElse(""),
                 props.resolveProperty(PAUSE_MARKER).filter(s -> !s.isBlank()).map(Path::of).orElse(null)));
         Path folderBase = Path.of(props.resolveProperty(FOLDER_BASE).orElse("").trim());

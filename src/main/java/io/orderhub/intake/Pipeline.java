@@ -49,8 +49,8 @@ public final class Pipeline {
                 problems.add(new Problem("/sender", "sender-not-allowed", "API client '" + intake.document().client()
                         + "' may not send orders for partner " + partner.get().id()));
             }
-            planned.add(new PlannedOrder(Ids.newId(), m, problems, sla.priority(partner),
-                    sla.dueAt(partner, intake.document().receivedAt())));
+            SlaPolicy.Plan plan = sla.plan(partner, m.order(), intake.document().receivedAt());
+            planned.add(new PlannedOrder(Ids.newId(), m, problems, plan.priority(), plan.dueAt(), plan.atRiskAt()));
         }
         return new Intake(intake.document(), intake.mapping(), planned);
     }

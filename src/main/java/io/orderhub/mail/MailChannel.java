@@ -61,15 +61,16 @@ public final class MailChannel {
             byName.put(m.name(), m);
         }
         PropertiesComponent props = context.getPropertiesComponent();
-        context.getRegistry().bind("mailIntake", new MailIntake(byName, senders, Clock.systemUTC()));
+        Clock clock = io.orderhub.support.HubClock.of(context);
+        context.getRegistry().bind("mailIntake", new MailIntake(byName, senders, clock));
         context.getRegistry().bind("mailPause", new DropPause(props.resolveProperty(PAUSE_AT).orElse(""),
                 props.resolveProperty(PAUSE_MARKER).filter(s -> !s.isBlank()).map(Path::of).orElse(null)));
-        MailOutbox outbox = new MailOutbox(db, Clock.systemUTC(), Duration.parse(required(props, "orderhub.mail.outbox.lease")),
+        MailOutbox outbox = new MailOutbox(db, clock, Duration.parse(required(props, "orderhub.mail.outbox.lease")),
                 Duration.parse(required(props, "orderhub.mail.outbox.first-retry")),
                 Integer.parseInt(required(props, "orderhub.mail.outbox.max-attempts")));
         context.getRegistry().bind("mailOutbox", outbox);
         context.getRegistry().bind("mailConfirmations", new MailConfirmations(senders, db, file.confirmations(), outbox,
-                Clock.systemUTC(), Duration.parse(required(props, "orderhub.mail.outbox.sweep-window"))));
+                clock, Duration.parse(required(props, "orderhub.mail.outbox.sweep-window"))));
         context.getRegistry().bind("mailRoutes", MailRoutes.of(file, props::resolveProperty));
     }
 

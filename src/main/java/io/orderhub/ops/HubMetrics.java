@@ -14,6 +14,7 @@ import org.apache.camel.spi.Registry;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,7 @@ public final class HubMetrics {
     static final String QUEUE_DEPTH = "orderhub.queue.depth";
     static final String ERP_IN_FLIGHT = "orderhub.erp.in.flight";
     static final String UNKNOWN_CHANNEL = "unknown";
+    static final String SLA_ORDERS = "orderhub.sla.orders";
 
     /** The statuses an order can have right after intake. */
     static final Set<OrderStatus> INTAKE_STATUSES = EnumSet.of(OrderStatus.QUEUED, OrderStatus.NEEDS_REVIEW,
@@ -103,6 +105,26 @@ public final class HubMetrics {
         QueueDepth depth = new QueueDepth(countByStatus, queueDepthCache,
                 context.getExecutorServiceManager().newSingleThreadExecutor(HubMetrics.class, "orderhub-queue-depth"));
         return new HubMetrics(meterRegistry(context), depth, erpInFlight);
+    }
+
+    /**
+     * The gauge {@code orderhub_sla_orders{state="AT_RISK"|"BREACHED"}}: open orders at risk and past due, counted at
+     * most once per {@code cache} on a thread of the context.
+     */
+    public void slaGauges(CamelContext context, Supplier<Map<String, Long>> openBySlaState, Duration cache) {
+        QueueDepth counts = new QueueDepth(openBySlaState, cache,
+                context.getExecutorServiceManager().newSingleThreadExecutor(HubMetrics.class, "orderhub-sla-count"));
+        slaGauges(counts);
+    }
+
+    void slaGauges(QueueDepth openBySlaState) {
+        for (String state : List.of("AT_RISK", "BREACHED")) {
+            Gauge.builder(SLA_ORDERS, openBySlaState, q -> q.count(state))
+                    .description("Open orders (not yet delivered) at risk of missing their due time, or past it")
+                    .tag("state", state)
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     /** What the pipeline committed for one document; a replayed outcome committed nothing and counts nothing. */

@@ -54,11 +54,16 @@ public final class QueueDepth {
 
     /** The number of orders in this status as last read, or NaN when the queue could not be read. */
     public double depth(OrderStatus status) {
+        return count(status.name());
+    }
+
+    /** The count under this key (a status, an SLA state) as last read, or NaN when the queue could not be read. */
+    public double count(String key) {
         Snapshot s = current();
         if (s == null || s.counts() == null) {
             return Double.NaN;
         }
-        return s.counts().getOrDefault(status.name(), 0L);
+        return s.counts().getOrDefault(key, 0L);
     }
 
     private Snapshot current() {

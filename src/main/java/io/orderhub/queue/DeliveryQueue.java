@@ -216,7 +216,8 @@ public final class DeliveryQueue {
                 ps.executeUpdate();
             }
             Events.insert(c, id, now, actor, "resubmitted", current, OrderStatus.QUEUED,
-                    write(Map.of("reason", reason == null ? "" : reason)));
+                    write(Map.of("reason", reason == null ? "" : reason, "before", Map.of("status", current.name()),
+                            "after", Map.of("status", OrderStatus.QUEUED.name()))));
             return current;
         });
     }

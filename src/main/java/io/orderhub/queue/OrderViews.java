@@ -16,7 +16,16 @@ public final class OrderViews {
     public record OrderSummary(UUID id, String status, String channel, String sender, String customerId,
                                String poNumber, LocalDate orderDate, String currency, int lineCount, int priority,
                                Instant dueAt, Instant receivedAt, Instant updatedAt, String erpOrderNumber,
-                               int attempts, String url) {
+                               int attempts, String slaState, Instant atRiskAt, String url) {
+    }
+
+    /** An order on the exception desk: its queue fields and why it is there. */
+    public record ExceptionItem(@com.fasterxml.jackson.annotation.JsonUnwrapped OrderSummary order,
+                                @JsonRawValue String problems, UUID duplicateOf, @JsonRawValue String lastError) {
+    }
+
+    /** Where an order stands against its due time; {@code alertedAt}: when its one alert was sent. */
+    public record Sla(String state, Instant dueAt, Instant atRiskAt, Instant alertedAt) {
     }
 
     public record Event(long id, Instant at, String actor, String type, String fromStatus, String toStatus,
@@ -29,7 +38,7 @@ public final class OrderViews {
                               @JsonRawValue String problems, @JsonRawValue String lastError,
                               UUID documentId, String documentUrl, int position,
                               @JsonRawValue String order, @JsonRawValue String provenance, List<Event> events,
-                              int version) {
+                              int version, Sla sla) {
     }
 
     public record Page<T>(List<T> items, int offset, int limit, long total) {

@@ -17,7 +17,8 @@ import java.util.UUID;
 public final class QueueReader {
 
     private static final String SUMMARY_COLUMNS = "id, status, channel, sender, customer_id, po_number, order_date,"
-            + " currency, line_count, priority, due_at, received_at, updated_at, erp_order_number, attempts";
+            + " currency, line_count, priority, due_at, received_at, updated_at, erp_order_number, attempts, sla_state,"
+            + " sla_at_risk_at";
 
     private final Database db;
 
@@ -26,15 +27,37 @@ public final class QueueReader {
     }
 
     public OrderViews.Page<OrderViews.OrderSummary> list(OrderFilter f) {
+        return page(f, "", rs -> summary(rs));
+    }
+
+    /** The exception desk's list: orders a person has to look at, each with why. */
+    public OrderViews.Page<OrderViews.ExceptionItem> exceptions(OrderFilter f) {
+        return page(f, ", problems, duplicate_of, (select e.detail from order_events e where e.order_id = orders.id"
+                + " and e.type in ('erp-rejected', 'erp-failed') order by e.id desc limit 1) as last_error",
+                rs -> new OrderViews.ExceptionItem(summary(rs), rs.getString("problems"),
+                        rs.getObject("duplicate_of", UUID.class), rs.getString("last_error")));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> OrderViews.Page<T> page(OrderFilter f, String extraColumns, Row<T> row) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
-        condition(where, args, "status = ?", f.status());
+        if (!f.statuses().isEmpty()) {
+            where.append(" and status in (").append(String.join(", ", java.util.Collections.nCopies(f.statuses().size(), "?")))
+                    .append(")");
+            args.addAll(new java.util.TreeSet<>(f.statuses()));
+        }
         condition(where, args, "channel = ?", f.channel());
         condition(where, args, "customer_id = ?", f.customer());
         condition(where, args, "sender = ?", f.sender());
         condition(where, args, "po_number = ?", f.poNumber());
         condition(where, args, "received_at >= ?", f.receivedFrom() == null ? null : Timestamp.from(f.receivedFrom()));
         condition(where, args, "received_at < ?", f.receivedTo() == null ? null : Timestamp.from(f.receivedTo()));
+        condition(where, args, "sla_state = ?", f.slaState());
+        condition(where, args, "problems like ?", f.reason() == null ? null : "%\"code\":\"" + f.reason() + "\"%");
         return db.read(c -> {
             long total;
             try (PreparedStatement ps = prepare(c, "select count(*) from orders" + where, args)) {
@@ -43,12 +66,12 @@ public final class QueueReader {
                     total = rs.getLong(1);
                 }
             }
-            List<OrderViews.OrderSummary> items = new ArrayList<>();
-            String sql = "select " + SUMMARY_COLUMNS + " from orders" + where
-                    + " order by received_at desc, id desc limit " + f.limit() + " offset " + f.offset();
+            List<T> items = new ArrayList<>();
+            String sql = "select " + SUMMARY_COLUMNS + extraColumns + " from orders" + where
+                    + " order by " + f.sort().sql + " limit " + f.limit() + " offset " + f.offset();
             try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(summary(rs));
+                    items.add(row.read(rs));
                 }
             }
             return new OrderViews.Page<>(items, f.offset(), f.limit(), total);
@@ -60,7 +83,8 @@ public final class QueueReader {
             OrderViews.OrderDetail detail = null;
             try (PreparedStatement ps = c.prepareStatement("select id, status, channel, sender, customer_id, po_number,"
                     + " priority, due_at, received_at, updated_at, erp_order_number, attempts, duplicate_of, problems,"
-                    + " document_id, position, canonical, provenance, version from orders where id = ?")) {
+                    + " document_id, position, canonical, provenance, version, sla_state, sla_at_risk_at, sla_alerted_at"
+                    + " from orders where id = ?")) {
                 ps.setObject(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -73,7 +97,9 @@ public final class QueueReader {
                             instant(rs, "updated_at"), rs.getString("erp_order_number"), rs.getInt("attempts"),
                             rs.getObject("duplicate_of", UUID.class), rs.getString("problems"), null, documentId,
                             "/api/documents/" + documentId, rs.getInt("position"), rs.getString("canonical"),
-                            rs.getString("provenance"), events(c, id), rs.getInt("version"));
+                            rs.getString("provenance"), events(c, id), rs.getInt("version"),
+                            new OrderViews.Sla(rs.getString("sla_state"), instant(rs, "due_at"),
+                                    instant(rs, "sla_at_risk_at"), instant(rs, "sla_alerted_at")));
                 }
             }
             return Optional.of(withLastError(detail));
@@ -93,7 +119,7 @@ public final class QueueReader {
         return new OrderViews.OrderDetail(d.id(), d.status(), d.channel(), d.sender(), d.customerId(), d.poNumber(),
                 d.priority(), d.dueAt(), d.receivedAt(), d.updatedAt(), d.erpOrderNumber(), d.attempts(),
                 d.duplicateOf(), d.problems(), lastError, d.documentId(), d.documentUrl(), d.position(), d.order(),
-                d.provenance(), d.events(), d.version());
+                d.provenance(), d.events(), d.version(), d.sla());
     }
 
     private static List<OrderViews.Event> events(Connection c, UUID orderId) throws SQLException {
@@ -209,7 +235,7 @@ public final class QueueReader {
                 rs.getString("customer_id"), rs.getString("po_number"), od == null ? null : od.toLocalDate(),
                 rs.getString("currency"), rs.getInt("line_count"), rs.getInt("priority"), instant(rs, "due_at"),
                 instant(rs, "received_at"), instant(rs, "updated_at"), rs.getString("erp_order_number"),
-                rs.getInt("attempts"), "/api/orders/" + id);
+                rs.getInt("attempts"), rs.getString("sla_state"), instant(rs, "sla_at_risk_at"), "/api/orders/" + id);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

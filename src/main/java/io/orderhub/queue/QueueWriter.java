@@ -157,8 +157,8 @@ public final class QueueWriter {
         Instant now = doc.receivedAt();
         try (PreparedStatement ps = c.prepareStatement("insert into orders (id, document_id, position, channel, sender,"
                 + " customer_id, po_number, order_date, currency, line_count, status, priority, due_at, received_at,"
-                + " updated_at, duplicate_of, problems, canonical, provenance)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " updated_at, duplicate_of, problems, canonical, provenance, sla_at_risk_at, sla_state)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, p.id());
             ps.setObject(2, doc.id());
             ps.setInt(3, p.mapped().index());
@@ -182,6 +182,8 @@ public final class QueueWriter {
             ps.setString(17, row.problems());
             ps.setString(18, row.canonical());
             ps.setString(19, row.provenance());
+            ps.setTimestamp(20, Timestamp.from(p.atRiskAt()));
+            ps.setString(21, status == OrderStatus.DUPLICATE ? "CLOSED" : "ON_TRACK");
             ps.executeUpdate();
         }
         insertLines(c, p.id(), o.lines());
@@ -226,7 +228,7 @@ public final class QueueWriter {
         }
     }
 
-    private static void insertLines(Connection c, UUID orderId, List<OrderLine> lines) throws SQLException {
+    static void insertLines(Connection c, UUID orderId, List<OrderLine> lines) throws SQLException {
         if (lines.isEmpty()) {
             return;
         }

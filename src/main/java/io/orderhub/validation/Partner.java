@@ -17,14 +17,33 @@ public record Partner(
         PartnerEdi edi,
         PartnerDrop drop,
         PartnerMail mail,
-        PartnerCsv csv) {
+        PartnerCsv csv,
+        PartnerSla sla) {
 
     public Partner {
         apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);
         customers = customers == null ? List.of() : List.copyOf(customers);
     }
 
-    public record Customer(String id, String name) {
+    /** A partner without an {@code sla:} block (its priority and slaHours, if any, are the agreement). */
+    public Partner(String id, String name, Integer priority, Double slaHours, List<String> apiClients,
+                   List<Customer> customers, boolean anyCustomer, String catalogue, Double priceTolerancePercent,
+                   Webhook webhook, PartnerEdi edi, PartnerDrop drop, PartnerMail mail, PartnerCsv csv) {
+        this(id, name, priority, slaHours, apiClients, customers, anyCustomer, catalogue, priceTolerancePercent,
+                webhook, edi, drop, mail, csv, null);
+    }
+
+    /** A customer of the partner; its own {@code sla:} block, if any, overrides the partner's for its orders. */
+    public record Customer(String id, String name, PartnerSla sla) {
+        public Customer(String id, String name) {
+            this(id, name, null);
+        }
+    }
+
+    /** The customer with this identifier, if the partner lists it. */
+    public java.util.Optional<Customer> customer(String customerId) {
+        return customerId == null ? java.util.Optional.empty()
+                : customers.stream().filter(c -> customerId.equals(c.id())).findFirst();
     }
 
     /** A web shop partner: the mapping format of its order webhooks and the name of its signing-secret property. */

@@ -53,6 +53,11 @@ public final class PartnerDirectory {
         }
     }
 
+    /** Every partner, in file order. */
+    public java.util.Collection<Partner> all() {
+        return java.util.Collections.unmodifiableCollection(partners.values());
+    }
+
     public Optional<Partner> find(String id) {
         return Optional.ofNullable(id == null ? null : partners.get(id));
     }

@@ -49,9 +49,15 @@ public final class TestHub implements AutoCloseable {
     }
 
     public static TestHub start(Db db, Path dataDir, Map<String, String> overrides) {
+        return start(db, dataDir, overrides, Map.of());
+    }
+
+    /** Starts the hub with beans bound before it configures itself, e.g. a {@link TestClock} as "clock". */
+    public static TestHub start(Db db, Path dataDir, Map<String, String> overrides, Map<String, Object> beans) {
         int port = freePort();
         int managementPort = freePort();
         Main main = new Main();
+        beans.forEach(main::bind);
         main.configure().addConfiguration(OrderHubConfiguration.class);
         main.addOverrideProperty("orderhub.http.port", String.valueOf(port));
         main.addOverrideProperty("orderhub.http.host", "127.0.0.1");

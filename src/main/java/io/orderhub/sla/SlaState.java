@@ -1,0 +1,10 @@
+package io.orderhub.sla;
+
+/**
+ * Where an order stands against its due time. While it is open: ON_TRACK, then AT_RISK once less than its agreed
+ * share of the window is left, then BREACHED once past due. Once delivered: MET (on time) or MISSED (late). CLOSED:
+ * the order ended without delivery (duplicate, rejected, cancelled) and its clock stopped.
+ */
+public enum SlaState {
+    ON_TRACK, AT_RISK, BREACHED, MET, MISSED, CLOSED
+}

@@ -60,6 +60,7 @@ public final class Kpis {
         w.put("receipt-to-erp", "time from receipt to the ERP's acceptance (median and p90, ms), per channel");
         w.put("exception-reasons", "why orders needed a person: problem codes, duplicates, ERP rejections and failures");
         w.put("queue-depth", "orders per status over time, from the samples taken every orderhub.kpi.sample-interval-ms");
+        w.put("sla-compliance", "orders delivered in the period within their due time (MET) or after it (MISSED), per channel");
         return Collections.unmodifiableMap(w);
     }
 
@@ -70,6 +71,7 @@ public final class Kpis {
             case "receipt-to-erp" -> receiptToErp(f);
             case "exception-reasons" -> exceptionReasons(f);
             case "queue-depth" -> queueDepth(f);
+            case "sla-compliance" -> slaCompliance(f);
             default -> throw new IllegalArgumentException("no widget '" + widget + "'; widgets: " + WIDGETS.keySet());
         };
     }
@@ -157,6 +159,33 @@ public final class Kpis {
                 .map(e -> List.<Object>of(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .toList();
         return new KpiTable("exception-reasons", f.from(), f.to(), List.of("event", "reason", "orders"), rows);
+    }
+
+    KpiTable slaCompliance(KpiFilter f) {
+        List<Object> args = new ArrayList<>(List.of(ts(f.from()), ts(f.to())));
+        String sql = "select o.channel, o.due_at, e.at from order_events e join orders o on o.id = e.order_id"
+                + " where e.type = 'erp-delivered' and e.at >= ? and e.at < ?" + orderFilters(f, "o.", args);
+        // decided here from the delivery time and the due time, so it does not wait for the SLA watch to mark
+        // MET or MISSED
+        Map<String, long[]> byChannel = new TreeMap<>();
+        db.read(c -> query(c, sql, args, rs -> {
+            long[] n = byChannel.computeIfAbsent(rs.getString(1), k -> new long[2]);
+            n[0]++;
+            if (!rs.getTimestamp(3).after(rs.getTimestamp(2))) {
+                n[1]++;
+            }
+            return null;
+        }));
+        List<List<Object>> rows = new ArrayList<>();
+        long[] all = new long[2];
+        byChannel.forEach((channel, n) -> {
+            rows.add(List.of(channel, n[0], n[1], n[0] - n[1], rate(n[1], n[0])));
+            all[0] += n[0];
+            all[1] += n[1];
+        });
+        rows.add(List.of("all", all[0], all[1], all[0] - all[1], rate(all[1], all[0])));
+        return new KpiTable("sla-compliance", f.from(), f.to(),
+                List.of("channel", "delivered", "met", "missed", "complianceRate"), rows);
     }
 
     KpiTable queueDepth(KpiFilter f) {

@@ -143,6 +143,12 @@ abstract class DashboardsEndToEndTest {
         assertThat(http.get(3).asDouble()).isEqualTo(0.75);
         assertThat(row(touchless, "all").get(1).asLong()).isEqualTo(4);
 
+        JsonNode sla = widget("sla-compliance", since(start) + "&customer=" + TOUCHLESS_CUSTOMER);
+        assertThat(row(sla, "all").get(1).asLong()).as("delivered").isEqualTo(4);
+        assertThat(row(sla, "all").get(2).asLong()).as("met: delivered within hours of a window of hours")
+                .isEqualTo(4);
+        assertThat(row(sla, "all").get(4).asDouble()).isEqualTo(1.0);
+
         JsonNode latency = widget("receipt-to-erp", since(start) + "&customer=" + TOUCHLESS_CUSTOMER);
         JsonNode all = row(latency, "all");
         assertThat(all.get(1).asLong()).isEqualTo(4);

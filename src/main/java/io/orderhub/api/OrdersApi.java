@@ -28,9 +28,6 @@ import org.apache.camel.Message;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -364,41 +361,15 @@ public final class OrdersApi {
     }
 
     static UUID idParam(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("id", String.class);
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ApiException(404, "not-found", "'" + id + "' is not an id of this hub");
-        }
+        return ApiExchanges.idParam(exchange, "id", "an order or document");
     }
 
     private static int intParam(Message in, String name, int dflt, int min, int max) {
-        String v = in.getHeader(name, String.class);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "bad-parameter", name + " must be a whole number from " + min + " to " + max);
-        }
+        return ApiExchanges.intParam(in, name, dflt, min, max);
     }
 
     private static Instant instantParam(Message in, String name) {
-        String v = in.getHeader(name, String.class);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "bad-parameter", name + " must be a date (2026-11-27) or an instant"
-                    + " (2026-11-27T10:00:00Z), not '" + v + "'");
-        }
+        return ApiExchanges.instantParam(in, name, null);
     }
 
 }

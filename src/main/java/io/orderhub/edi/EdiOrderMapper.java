@@ -66,8 +66,8 @@ public class EdiOrderMapper implements DocumentMapper {
     /** Maps a document and returns the parsed interchange structure with it. */
     public Outcome mapEdi(InboundDocument document) {
         List<MappedOrder> orders = new ArrayList<>();
-        Streamed s = stream(document, orders::add);
-        return new Outcome(new MappingResult(format, orders, s.problems()), s.edi());
+        Streamed s = stream(document, orders::add, true);
+        return new Outcome(new MappingResult(format, orders, s.problems(), List.of(s.edi())), s.edi());
     }
 
     /**
@@ -76,6 +76,14 @@ public class EdiOrderMapper implements DocumentMapper {
      * orders) and its interchange structure.
      */
     public Streamed stream(InboundDocument document, Consumer<MappedOrder> sink) {
+        return stream(document, sink, false);
+    }
+
+    /**
+     * @param recordSources whether the document remembers which message each order came from (for duplicate checks
+     *                      and order responses); off for pure streaming, where orders must not be kept
+     */
+    private Streamed stream(InboundDocument document, Consumer<MappedOrder> sink, boolean recordSources) {
         EdiStream stream = reader.open(document.content());
         List<Problem> mappingProblems = new ArrayList<>();
         int[] count = {0};
@@ -85,7 +93,7 @@ public class EdiOrderMapper implements DocumentMapper {
         };
         EdiInterchange interchange;
         while ((interchange = stream.nextInterchange()) != null) {
-            mapInterchange(document, stream, interchange, numbered, count, mappingProblems);
+            mapInterchange(document, stream, interchange, numbered, count, mappingProblems, recordSources);
         }
         EdiDocument edi = stream.document();
         List<Problem> problems = documentProblems(edi);
@@ -97,7 +105,7 @@ public class EdiOrderMapper implements DocumentMapper {
     }
 
     private void mapInterchange(InboundDocument document, EdiStream stream, EdiInterchange interchange,
-                                Consumer<MappedOrder> sink, int[] count, List<Problem> problems) {
+                                Consumer<MappedOrder> sink, int[] count, List<Problem> problems, boolean recordSources) {
         EdiMappings.Mapping mapping = mappings.forInterchange(interchange);
         Optional<Partner> partner = mappings.partners().bySender(interchange.senderId());
         String sender = partner.map(Partner::id).orElse(document.senderHint() != null ? document.senderHint() : interchange.senderId());
@@ -108,7 +116,11 @@ public class EdiOrderMapper implements DocumentMapper {
                         + message.type() + " message " + message.controlNumber()));
             }
             for (OrderBuilder b : builders) {
-                sink.accept(b.build(count[0], sender, senderSource));
+                MappedOrder order = b.build(count[0], sender, senderSource);
+                if (recordSources) {
+                    stream.document().recordOrder(order.order(), message);
+                }
+                sink.accept(order);
             }
         });
         try {

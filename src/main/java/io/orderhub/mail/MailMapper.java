@@ -3,6 +3,7 @@ package io.orderhub.mail;
 import io.orderhub.intake.DocumentMapper;
 import io.orderhub.intake.InboundDocument;
 import io.orderhub.intake.Mappers;
+import io.orderhub.model.Envelope;
 import io.orderhub.model.MappedOrder;
 import io.orderhub.model.MappingResult;
 import io.orderhub.model.Problem;
@@ -165,6 +166,7 @@ public final class MailMapper implements DocumentMapper {
         for (Problem p : result.problems()) {
             merge.problems.add(new Problem(join(label, p.path()), p.code(), p.message()));
         }
+        merge.envelopes.addAll(result.envelopes());
     }
 
     private void bodyOnly(Merge merge, Optional<Partner> partner) {
@@ -213,6 +215,7 @@ public final class MailMapper implements DocumentMapper {
         final String senderHint;
         final List<MappedOrder> orders = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
+        final List<Envelope> envelopes = new ArrayList<>();
         Problem senderProblem;
         boolean attachmentSeen;
         String text;
@@ -223,7 +226,7 @@ public final class MailMapper implements DocumentMapper {
         }
 
         MappingResult result() {
-            return new MappingResult(FORMAT, orders, problems);
+            return new MappingResult(FORMAT, orders, problems, envelopes);
         }
     }
 }

@@ -1,0 +1,109 @@
+package io.orderhub.edi.ack;
+
+import io.xlate.edi.stream.EDIOutputFactory;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamWriter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A thin helper over StAEDI's {@link EDIStreamWriter} for writing whole segments: an element is a String (simple),
+ * a String[] (composite; null components stay empty) or null (empty); trailing empty elements are left out.
+ * One per outbound interchange; not thread-safe.
+ */
+final class Segments implements AutoCloseable {
+
+    private static final EDIOutputFactory FACTORY = factory();
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    private final EDIStreamWriter writer;
+    private int count;
+
+    Segments() {
+        try {
+            writer = FACTORY.createEDIStreamWriter(out, StandardCharsets.UTF_8.name());
+            writer.startInterchange();
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("Cannot start an EDI writer", e);
+        }
+    }
+
+    private static EDIOutputFactory factory() {
+        EDIOutputFactory f = EDIOutputFactory.newFactory();
+        f.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
+        f.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
+        return f;
+    }
+
+    /** Writes one segment; counts it (for UNT/SE). */
+    Segments segment(String tag, Object... elements) {
+        try {
+            writer.writeStartSegment(tag);
+            for (Object e : elements) {
+                if (e == null) {
+                    writer.writeEmptyElement();
+                } else if (e instanceof String[] composite) {
+                    writer.writeStartElement();
+                    for (String c : composite) {
+                        if (c == null || c.isEmpty()) {
+                            writer.writeEmptyComponent();
+                        } else {
+                            writer.writeComponent(c);
+                        }
+                    }
+                    writer.endElement();
+                } else {
+                    String s = e.toString();
+                    if (s.isEmpty()) {
+                        writer.writeEmptyElement();
+                    } else {
+                        writer.writeElement(s);
+                    }
+                }
+            }
+            writer.writeEndSegment();
+            count++;
+            return this;
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("Cannot write segment " + tag + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Segments written so far. */
+    int count() {
+        return count;
+    }
+
+    /** Restarts the segment count (at a message header). */
+    void resetCount() {
+        count = 0;
+    }
+
+    /** Ends the interchange and returns its bytes. */
+    byte[] finish() {
+        try {
+            writer.endInterchange();
+            writer.close();
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("Cannot finish the EDI interchange: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            out.close();
+        } catch (EDIStreamException | IOException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+
+    static String[] composite(String... components) {
+        return components;
+    }
+}

@@ -19,6 +19,14 @@ import io.orderhub.edi.EdiReader;
 import io.orderhub.edi.EdiSchemas;
 import io.orderhub.edi.EdifactOrdersMapper;
 import io.orderhub.edi.X12PurchaseOrderMapper;
+import io.orderhub.edi.ack.AckOutbox;
+import io.orderhub.edi.ack.AckStore;
+import io.orderhub.edi.ack.Acknowledgements;
+import io.orderhub.edi.ack.AcknowledgementsApi;
+import io.orderhub.edi.ack.InterchangeRegistry;
+import io.orderhub.edi.ack.OrderResponses;
+import io.orderhub.edi.ack.OutboundRoutes;
+import io.orderhub.edi.ack.OwnId;
 import io.orderhub.erp.ErpDelivery;
 import io.orderhub.erp.ErpResponses;
 import io.orderhub.erp.ErpSimulator;
@@ -135,7 +143,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 commits.close();
             }
         }, true, true);
-        QueueWriter writer = new QueueWriter(commits, json, reader);
+        // EDI: repeated interchanges are recognised in the commit's transaction (README "Acknowledgements")
+        QueueWriter writer = new QueueWriter(commits, json, reader, new InterchangeRegistry(ediMappings.partners()));
 
         String instanceId = props.resolveProperty("orderhub.instance-id").filter(s -> !s.isBlank())
                 .orElse(hostName());
@@ -201,7 +210,24 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),
                 intProp(props, "orderhub.http.max-page-size")));
         DropRoutes.register(context, mappings.resolve(prop(props, "orderhub.partners.file")));
+        bindAcknowledgements(context, props, db, json, ediMappings.partners(), partners, clock);
         mail.register(context, partners, db);
+    }
+
+    /** EDI acknowledgements and order responses: their store, writers, outbox, API and outbound routes. */
+    private static void bindAcknowledgements(CamelContext context, PropertiesComponent props, Database db,
+                                             ObjectMapper json, EdiPartners ediPartners, PartnerDirectory partners,
+                                             Clock clock) {
+        AckStore acks = new AckStore(db);
+        OwnId ownId = new OwnId(props.resolveProperty("orderhub.edi.own-id").orElse(""),
+                props.resolveProperty("orderhub.edi.own-qualifier").orElse(""));
+        bind(context, "ediAcknowledgements", new Acknowledgements(acks, ediPartners, partners, ownId, clock));
+        bind(context, "ediOrderResponses", new OrderResponses(acks, ediPartners, ownId, json, clock));
+        bind(context, "ediOutbox", new AckOutbox(acks, clock, Duration.ofMillis(intProp(props, "orderhub.edi.outbox.retry-ms")),
+                intProp(props, "orderhub.edi.outbox.batch")));
+        bind(context, "acknowledgementsApi", new AcknowledgementsApi(acks, json));
+        bind(context, "ediOutboundRoutes", OutboundRoutes.of(ediPartners.all(), props::resolveProperty,
+                Path.of(props.resolveProperty(DropRoutes.FOLDER_BASE).orElse("").trim())));
     }
 
     private static String hostName() {

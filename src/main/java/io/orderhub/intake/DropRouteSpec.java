@@ -76,10 +76,23 @@ public record DropRouteSpec(String templateId, String routeId, Map<String, Strin
 
     private static void sftp(String partnerId, PartnerDrop drop, Function<String, Optional<String>> properties,
                              Map<String, String> p) {
+        p.putAll(sftpConnection(partnerId, drop, properties));
+        p.put("folder", drop.folder());
+        String folder = drop.folder().startsWith("/") ? drop.folder() : "/" + drop.folder();
+        p.put("location", "sftp://" + drop.user() + "@" + drop.host() + ":" + drop.port() + folder);
+    }
+
+    /**
+     * How to reach and log in to a partner's SFTP server, as template parameters: host, port, user, password,
+     * privateKeyPassphrase, privateKeyFile, knownHostsFile, strictHostKeyChecking (also used by the route that writes
+     * to the partner's outbound folder).
+     */
+    public static Map<String, String> sftpConnection(String partnerId, PartnerDrop drop,
+                                                     Function<String, Optional<String>> properties) {
+        Map<String, String> p = new LinkedHashMap<>();
         p.put("host", drop.host());
         p.put("port", String.valueOf(drop.port()));
         p.put("user", drop.user());
-        p.put("folder", drop.folder());
         p.put("password", secret(partnerId, "passwordProperty", drop.passwordProperty(), properties));
         p.put("privateKeyPassphrase", secret(partnerId, "privateKeyPassphraseProperty",
                 drop.privateKeyPassphraseProperty(), properties));
@@ -89,8 +102,7 @@ public record DropRouteSpec(String templateId, String routeId, Map<String, Strin
         p.put("knownHostsFile", blankToEmpty(drop.knownHostsFile()));
         boolean verifyHost = !p.get("knownHostsFile").isEmpty();
         p.put("strictHostKeyChecking", verifyHost ? "yes" : "no");
-        String folder = drop.folder().startsWith("/") ? drop.folder() : "/" + drop.folder();
-        p.put("location", "sftp://" + drop.user() + "@" + drop.host() + ":" + drop.port() + folder);
+        return p;
     }
 
     /** The value of the property a drop block names for a secret; empty when the block names none. */

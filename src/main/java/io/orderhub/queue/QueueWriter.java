@@ -36,12 +36,19 @@ public final class QueueWriter {
     private final GroupCommit commits;
     private final ObjectMapper json;
     private final QueueReader reader;
+    private final CommitCheck check;
 
     /** Writes through group commit: many documents share one durable transaction under load. */
     public QueueWriter(GroupCommit commits, ObjectMapper json, QueueReader reader) {
+        this(commits, json, reader, CommitCheck.NONE);
+    }
+
+    /** With a check run in each commit's transaction before the orders are written (see {@link CommitCheck}). */
+    public QueueWriter(GroupCommit commits, ObjectMapper json, QueueReader reader, CommitCheck check) {
         this.commits = commits;
         this.json = json;
         this.reader = reader;
+        this.check = check;
     }
 
     public IntakeOutcome commit(Intake intake) {
@@ -50,17 +57,17 @@ public final class QueueWriter {
         // everything that does not need the database is prepared here, on the caller's thread, so the shared
         // writer thread (the intake bottleneck on H2) only binds values and executes
         DocumentRow docRow = documentRow(doc, intake, rejected);
-        List<OrderRow> orderRows = new ArrayList<>(intake.planned().size());
-        for (PlannedOrder p : intake.planned()) {
-            orderRows.add(orderRow(doc, p));
-        }
+        List<OrderRow> orderRows = orderRows(doc, intake);
         IntakeOutcome outcome = commits.submit(c -> {
             if (doc.idempotencyKey() != null && !claimIdempotencyKey(c, doc)) {
                 return null;
             }
             insertDocument(c, docRow);
-            List<IntakeOutcome.OrderOutcome> orders = new ArrayList<>(orderRows.size());
-            for (OrderRow row : orderRows) {
+            Intake checked = check.check(c, intake);
+            // a check that added problems (rare: a repeated EDI interchange) changes those orders' rows
+            List<OrderRow> rows = checked == intake ? orderRows : orderRows(doc, checked);
+            List<IntakeOutcome.OrderOutcome> orders = new ArrayList<>(rows.size());
+            for (OrderRow row : rows) {
                 orders.add(insertOrder(c, row));
             }
             return new IntakeOutcome(doc.id(), rejected ? IntakeOutcome.REJECTED : IntakeOutcome.ACCEPTED,
@@ -89,6 +96,14 @@ public final class QueueWriter {
         return new DocumentRow(doc, documentSender(doc, intake), intake.mapping().format(), sha256(doc.content()),
                 rejected ? IntakeOutcome.REJECTED : IntakeOutcome.ACCEPTED,
                 intake.mapping().problems().isEmpty() ? null : write(intake.mapping().problems()));
+    }
+
+    private List<OrderRow> orderRows(InboundDocument doc, Intake intake) {
+        List<OrderRow> rows = new ArrayList<>(intake.planned().size());
+        for (PlannedOrder p : intake.planned()) {
+            rows.add(orderRow(doc, p));
+        }
+        return rows;
     }
 
     private OrderRow orderRow(InboundDocument doc, PlannedOrder p) {

@@ -39,6 +39,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                         files too: the document with its problems is kept in the hub)
  * @param error            where a file whose document was rejected goes after the commit, relative to
  *                         {@code folder} or absolute, default {@code error}
+ * @param outbound         where the hub writes what it sends the partner (EDI acknowledgements and order
+ *                         responses): a folder on the same SFTP server, or a local folder, relative to
+ *                         {@code folder} or absolute, default {@code outbound}
  */
 public record PartnerDrop(
         Type type,
@@ -59,7 +62,8 @@ public record PartnerDrop(
         Long minAgeMs,
         String archive,
         Boolean delete,
-        String error) {
+        String error,
+        String outbound) {
 
     /** Where the files are. */
     public enum Type {
@@ -109,6 +113,15 @@ public record PartnerDrop(
         delete = Boolean.TRUE.equals(delete);
         archive = delete ? null : blank(archive) ? "archive" : archive;
         error = delete ? null : blank(error) ? "error" : error;
+        outbound = blank(outbound) ? "outbound" : outbound.strip();
+    }
+
+    /** The outbound folder as a path: absolute as given, else under {@code folder}. */
+    public String outboundPath() {
+        if (outbound.startsWith("/")) {
+            return outbound;
+        }
+        return folder.endsWith("/") ? folder + outbound : folder + "/" + outbound;
     }
 
     private static boolean blank(String s) {

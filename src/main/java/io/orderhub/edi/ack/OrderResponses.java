@@ -34,7 +34,7 @@ import java.util.UUID;
 public final class OrderResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderResponses.class);
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     /** What the response is written from: where the order came from and what the ERP made of it. */
     record Source(UUID orderId, UUID documentId, String standard, String senderId, String senderQualifier,
@@ -125,10 +125,10 @@ public final class OrderResponses {
             w.segment("UNH", messageRef, new String[]{"ORDRSP", version.substring(0, 1), version.substring(1), "UN"});
             // 231 purchase order response, 29 accepted without amendment
             w.segment("BGM", new String[]{"231"}, new String[]{s.erpOrderNumber()}, "29");
-            w.segment("DTM", new String[]{"137", utc.format(CCYYMMDD), "102"});
-            w.segment("RFF", new String[]{"ON", o.poNumber()});
+            w.segment("DTM", (Object) new String[]{"137", utc.format(CCYYMMDD), "102"});
+            w.segment("RFF", (Object) new String[]{"ON", o.poNumber()});
             if (o.orderDate() != null) {
-                w.segment("DTM", new String[]{"171", o.orderDate().format(CCYYMMDD), "102"});
+                w.segment("DTM", (Object) new String[]{"171", o.orderDate().format(CCYYMMDD), "102"});
             }
             if (o.buyer() != null && partyId(o.buyer()) != null) {
                 w.segment("NAD", "BY", new String[]{partyId(o.buyer()), null, "9"});
@@ -143,11 +143,11 @@ public final class OrderResponses {
                     w.segment("PIA", "1", new String[]{l.buyerItem(), "IN"});
                 }
                 if (l.quantity() != null) {
-                    w.segment("QTY", new String[]{"21", plain(l.quantity()), l.unit()});
+                    w.segment("QTY", (Object) new String[]{"21", plain(l.quantity()), l.unit()});
                 }
             }
             w.segment("UNS", "S");
-            w.segment("CNT", new String[]{"2", Integer.toString(o.lines().size())});
+            w.segment("CNT", (Object) new String[]{"2", Integer.toString(o.lines().size())});
             w.segment("UNT", Integer.toString(w.count() + 1), messageRef);
             w.segment("UNZ", "1", ref);
             return w.finish();

@@ -38,7 +38,7 @@ public final class EdifactContrl {
         var utc = now.atOffset(ZoneOffset.UTC);
         String date = utc.format(DateTimeFormatter.ofPattern(v4 ? "yyyyMMdd" : "yyMMdd"));
         String time = utc.format(DateTimeFormatter.ofPattern("HHmm"));
-        try (Segments w = new Segments()) {
+        try (Segments w = new Segments("EDIFACT", syntax, version)) {
             w.segment("UNA");
             w.segment("UNB", new String[]{syntax, version}, new String[]{parties.ownId(), parties.ownQualifier()},
                     new String[]{parties.partnerId(), parties.partnerQualifier()}, new String[]{date, time}, reference,

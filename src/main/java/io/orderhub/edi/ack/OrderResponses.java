@@ -115,9 +115,11 @@ public final class OrderResponses {
         String ref = Long.toString(n.interchange());
         String messageRef = Long.toString(n.message(0));
         String version = s.messageVersion() == null || s.messageVersion().length() < 2 ? "D96A" : s.messageVersion();
-        try (Segments w = new Segments()) {
+        String syntax = s.syntax() == null ? "UNOC" : s.syntax();
+        String syntaxVersion = s.syntaxVersion() == null ? "3" : s.syntaxVersion();
+        try (Segments w = new Segments("EDIFACT", syntax, syntaxVersion)) {
             w.segment("UNA");
-            w.segment("UNB", new String[]{s.syntax() == null ? "UNOC" : s.syntax(), s.syntaxVersion() == null ? "3" : s.syntaxVersion()},
+            w.segment("UNB", new String[]{syntax, syntaxVersion},
                     new String[]{p.ownId(), p.ownQualifier()}, new String[]{p.partnerId(), p.partnerQualifier()},
                     new String[]{utc.format(DateTimeFormatter.ofPattern(v4 ? "yyyyMMdd" : "yyMMdd")),
                             utc.format(DateTimeFormatter.ofPattern("HHmm"))}, ref);
@@ -162,7 +164,7 @@ public final class OrderResponses {
         String group = Long.toString(n.group());
         String st = ControlNumbers.digits(n.message(0), 4);
         String version = s.messageVersion() == null ? "004010" : s.messageVersion();
-        try (Segments w = new Segments()) {
+        try (Segments w = new Segments("X12", isaVersion)) {
             w.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), X12FunctionalAck.pad(p.ownQualifier(), 2),
                     X12FunctionalAck.pad(p.ownId(), 15), X12FunctionalAck.pad(p.partnerQualifier(), 2),
                     X12FunctionalAck.pad(p.partnerId(), 15), utc.format(DateTimeFormatter.ofPattern("yyMMdd")),

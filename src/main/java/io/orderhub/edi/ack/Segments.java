@@ -1,5 +1,7 @@
 package io.orderhub.edi.ack;
 
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
@@ -22,11 +24,18 @@ final class Segments implements AutoCloseable {
     private final EDIStreamWriter writer;
     private int count;
 
-    Segments() {
+    /**
+     * @param standard {@code EDIFACT} or {@code X12} (StAEDI's standard names)
+     * @param version  the envelope version StAEDI's control schema is chosen by: the UNB syntax identifier and
+     *                 version ({@code UNOC}, {@code 3}), or ISA12 ({@code 00401}); the writer validates the envelope
+     *                 segments it writes against it
+     */
+    Segments(String standard, String... version) {
         try {
             writer = FACTORY.createEDIStreamWriter(out, StandardCharsets.UTF_8.name());
+            writer.setControlSchema(SchemaFactory.newFactory().getControlSchema(standard, version));
             writer.startInterchange();
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | EDISchemaException e) {
             throw new IllegalStateException("Cannot start an EDI writer", e);
         }
     }

@@ -53,7 +53,7 @@ public final class X12FunctionalAck {
         String isaVersion = in.syntaxVersion() == null ? "00401" : in.syntaxVersion();
         boolean repetitionSeparator = isaVersion.compareTo("00402") >= 0;
         String control = ControlNumbers.isa13(numbers.interchange());
-        try (Segments w = new Segments()) {
+        try (Segments w = new Segments("X12", isaVersion)) {
             w.segment("ISA", "00", " ".repeat(10), "00", " ".repeat(10), pad(parties.ownQualifier(), 2),
                     pad(parties.ownId(), 15), pad(parties.partnerQualifier(), 2), pad(parties.partnerId(), 15),
                     utc.format(DateTimeFormatter.ofPattern("yyMMdd")), utc.format(DateTimeFormatter.ofPattern("HHmm")),

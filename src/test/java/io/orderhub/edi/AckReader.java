@@ -31,12 +31,13 @@ public final class AckReader {
 
     public static List<Seg> read(byte[] content) {
         EDIInputFactory factory = EDIInputFactory.newFactory();
+        // as the hub reads: partners' envelope qualifiers need not be in the code lists
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
         List<Seg> segments = new ArrayList<>();
         try (EDIStreamReader r = factory.createEDIStreamReader(new ByteArrayInputStream(content))) {
             String tag = null;
             List<String> elements = null;
             StringBuilder composite = null;
-            int element = 0;
             while (r.hasNext()) {
                 EDIStreamEvent e = r.next();
                 switch (e) {
@@ -69,7 +70,6 @@ public final class AckReader {
                     default -> {
                     }
                 }
-                element++;
             }
         } catch (Exception e) {
             throw new AssertionError("the acknowledgement cannot be read: " + e.getMessage() + "\n" + new String(content), e);

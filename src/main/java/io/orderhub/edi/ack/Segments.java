@@ -4,6 +4,7 @@ import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.EDIStreamWriter;
 
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,15 @@ final class Segments implements AutoCloseable {
         EDIOutputFactory f = EDIOutputFactory.newFactory();
         f.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         f.setProperty(EDIOutputFactory.TRUNCATE_EMPTY_ELEMENTS, true);
+        // like the reader (EdiReader), envelope code lists are not enforced: partners use qualifiers outside them;
+        // every other envelope error of what the hub writes is a bug and fails the write
+        f.setErrorReporter((error, writer, location, data, reference) -> {
+            if (error != EDIStreamValidationError.INVALID_CODE_VALUE) {
+                throw new IllegalStateException("the envelope written breaks " + writer.getStandard() + " rules: " + error
+                        + " in segment " + location.getSegmentTag() + " element " + location.getElementPosition()
+                        + (data == null ? "" : " ('" + data + "')"));
+            }
+        });
         return f;
     }
 
@@ -77,6 +87,8 @@ final class Segments implements AutoCloseable {
             count++;
             return this;
         } catch (EDIStreamException e) {
+            throw new IllegalStateException("Cannot write segment " + tag + ": " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
             throw new IllegalStateException("Cannot write segment " + tag + ": " + e.getMessage(), e);
         }
     }

@@ -48,6 +48,8 @@ public final class OrderResponses {
     private final OwnId ownId;
     private final ObjectMapper json;
     private final Clock clock;
+    /** False when no partner asks for order responses: then a delivered order costs no lookup. */
+    private final boolean anyWanted;
 
     public OrderResponses(AckStore store, EdiPartners partners, OwnId ownId, ObjectMapper json, Clock clock) {
         this.store = store;
@@ -55,11 +57,12 @@ public final class OrderResponses {
         this.ownId = ownId;
         this.json = json;
         this.clock = clock;
+        this.anyWanted = partners.all().stream().anyMatch(p -> p.edi() != null && p.edi().orderResponse());
     }
 
     /** Called for every order the ERP accepted; writes a response if its partner wants one. */
     public void erpDelivered(@ExchangeProperty("orderhubOrderId") UUID orderId) {
-        if (orderId == null) {
+        if (orderId == null || !anyWanted) {
             return;
         }
         Optional<Source> source = source(orderId);

@@ -1,8 +1,7 @@
 package io.orderhub.edi.ack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiException;
+import io.orderhub.api.OrdersApi;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -21,21 +20,21 @@ import java.util.UUID;
 public final class AcknowledgementsApi {
 
     private final AckStore store;
-    private final ObjectMapper json;
+    private final OrdersApi api;
 
-    public AcknowledgementsApi(AckStore store, ObjectMapper json) {
+    public AcknowledgementsApi(AckStore store, OrdersApi api) {
         this.store = store;
-        this.json = json;
+        this.api = api;
     }
 
     public void listForDocument(Exchange exchange) {
-        UUID id = id(exchange);
+        UUID id = OrdersApi.idParam(exchange);
         List<Map<String, Object>> items = store.forDocument(id).stream().map(AcknowledgementsApi::view).toList();
-        respond(exchange, 200, Map.of("documentId", id.toString(), "items", items));
+        api.respond(exchange, 200, Map.of("documentId", id.toString(), "items", items));
     }
 
     public void content(Exchange exchange) {
-        UUID id = id(exchange);
+        UUID id = OrdersApi.idParam(exchange);
         StoredAck a = store.find(id).orElseThrow(() -> new ApiException(404, "not-found", "no acknowledgement " + id));
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -46,14 +45,14 @@ public final class AcknowledgementsApi {
     }
 
     public void resend(Exchange exchange) {
-        UUID id = id(exchange);
+        UUID id = OrdersApi.idParam(exchange);
         StoredAck a = store.find(id).orElseThrow(() -> new ApiException(404, "not-found", "no acknowledgement " + id));
         if (a.destination() == null) {
             throw new ApiException(409, "no-destination", a.kind() + " " + a.controlNumber()
                     + " has no outbound destination (its document did not come from a partner's drop); fetch it instead");
         }
         store.resend(id);
-        respond(exchange, 202, view(store.find(id).orElseThrow()));
+        api.respond(exchange, 202, view(store.find(id).orElseThrow()));
     }
 
     static Map<String, Object> view(StoredAck a) {
@@ -80,26 +79,5 @@ public final class AcknowledgementsApi {
 
     private static String text(Instant i) {
         return i == null ? null : i.toString();
-    }
-
-    private void respond(Exchange exchange, int status, Object body) {
-        Message out = exchange.getMessage();
-        out.removeHeaders("*");
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        try {
-            out.setBody(json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static UUID id(Exchange exchange) {
-        String id = exchange.getMessage().getHeader("id", String.class);
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ApiException(404, "not-found", "'" + id + "' is not an id");
-        }
     }
 }

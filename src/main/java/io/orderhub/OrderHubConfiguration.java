@@ -210,14 +210,14 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),
                 intProp(props, "orderhub.http.max-page-size")));
         DropRoutes.register(context, mappings.resolve(prop(props, "orderhub.partners.file")));
-        bindAcknowledgements(context, props, db, json, ediMappings.partners(), partners, ordersApi, clock);
+        bindAcknowledgements(context, props, db, json, ediMappings.partners(), partners, clock);
         mail.register(context, partners, db);
     }
 
     /** EDI acknowledgements and order responses: their store, writers, outbox, API and outbound routes. */
     private static void bindAcknowledgements(CamelContext context, PropertiesComponent props, Database db,
                                              ObjectMapper json, EdiPartners ediPartners, PartnerDirectory partners,
-                                             OrdersApi ordersApi, Clock clock) {
+                                             Clock clock) {
         AckStore acks = new AckStore(db);
         OwnId ownId = new OwnId(props.resolveProperty("orderhub.edi.own-id").orElse(""),
                 props.resolveProperty("orderhub.edi.own-qualifier").orElse(""));
@@ -225,7 +225,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "ediOrderResponses", new OrderResponses(acks, ediPartners, ownId, json, clock));
         bind(context, "ediOutbox", new AckOutbox(acks, clock, Duration.ofMillis(intProp(props, "orderhub.edi.outbox.retry-ms")),
                 intProp(props, "orderhub.edi.outbox.batch")));
-        bind(context, "acknowledgementsApi", new AcknowledgementsApi(acks, ordersApi));
+        bind(context, "acknowledgementsApi", new AcknowledgementsApi(acks, json));
         bind(context, "ediOutboundRoutes", OutboundRoutes.of(ediPartners.all(), props::resolveProperty,
                 Path.of(props.resolveProperty(DropRoutes.FOLDER_BASE).orElse("").trim())));
     }

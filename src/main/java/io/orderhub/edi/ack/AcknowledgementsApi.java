@@ -1,7 +1,8 @@
 package io.orderhub.edi.ack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiException;
-import io.orderhub.api.OrdersApi;
+import io.orderhub.api.ApiExchanges;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -20,21 +21,21 @@ import java.util.UUID;
 public final class AcknowledgementsApi {
 
     private final AckStore store;
-    private final OrdersApi api;
+    private final ObjectMapper json;
 
-    public AcknowledgementsApi(AckStore store, OrdersApi api) {
+    public AcknowledgementsApi(AckStore store, ObjectMapper json) {
         this.store = store;
-        this.api = api;
+        this.json = json;
     }
 
     public void listForDocument(Exchange exchange) {
-        UUID id = OrdersApi.idParam(exchange);
+        UUID id = ApiExchanges.idParam(exchange, "id", "an acknowledgement or document");
         List<Map<String, Object>> items = store.forDocument(id).stream().map(AcknowledgementsApi::view).toList();
-        api.respond(exchange, 200, Map.of("documentId", id.toString(), "items", items));
+        ApiExchanges.respond(json, exchange, 200, Map.of("documentId", id.toString(), "items", items));
     }
 
     public void content(Exchange exchange) {
-        UUID id = OrdersApi.idParam(exchange);
+        UUID id = ApiExchanges.idParam(exchange, "id", "an acknowledgement or document");
         StoredAck a = store.find(id).orElseThrow(() -> new ApiException(404, "not-found", "no acknowledgement " + id));
         Message out = exchange.getMessage();
         out.removeHeaders("*");
@@ -45,14 +46,14 @@ public final class AcknowledgementsApi {
     }
 
     public void resend(Exchange exchange) {
-        UUID id = OrdersApi.idParam(exchange);
+        UUID id = ApiExchanges.idParam(exchange, "id", "an acknowledgement or document");
         StoredAck a = store.find(id).orElseThrow(() -> new ApiException(404, "not-found", "no acknowledgement " + id));
         if (a.destination() == null) {
             throw new ApiException(409, "no-destination", a.kind() + " " + a.controlNumber()
                     + " has no outbound destination (its document did not come from a partner's drop); fetch it instead");
         }
         store.resend(id);
-        api.respond(exchange, 202, view(store.find(id).orElseThrow()));
+        ApiExchanges.respond(json, exchange, 202, view(store.find(id).orElseThrow()));
     }
 
     static Map<String, Object> view(StoredAck a) {

@@ -14,6 +14,11 @@ public final class EdiSamplesAccess {
         return EdiSamples.x12(sender, messages, lines);
     }
 
+    /** What the hub's reader makes of a file (structure and validation, no bodies). */
+    public static EdiDocument read(byte[] content) {
+        return EdiFixture.READER.read(content);
+    }
+
     /** The control number of the file's first interchange. */
     public static String controlNumber(byte[] content) {
         return EdiFixture.READER.read(content).interchanges().get(0).controlNumber();

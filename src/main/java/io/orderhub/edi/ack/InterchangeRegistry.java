@@ -88,7 +88,7 @@ public final class InterchangeRegistry implements CommitCheck {
             } else {
                 List<Problem> problems = new ArrayList<>(p.problems());
                 problems.add(duplicate);
-                planned.add(new PlannedOrder(p.id(), p.mapped(), problems, p.priority(), p.dueAt()));
+                planned.add(new PlannedOrder(p.id(), p.mapped(), problems, p.priority(), p.dueAt(), p.atRiskAt()));
             }
         }
         return duplicates.isEmpty() ? intake : new Intake(intake.document(), intake.mapping(), planned);

@@ -186,7 +186,9 @@ public final class QueueWriter {
             } else {
                 ps.setDate(8, Date.valueOf(o.orderDate()));
             }
-            ps.setString(9, o.currency());
+            // the column holds ISO codes only; anything else stays in the canonical JSON, and validation made the
+            // order NEEDS_REVIEW for it (bad-currency)
+            ps.setString(9, o.currency() != null && o.currency().length() == 3 ? o.currency() : null);
             ps.setInt(10, o.lines().size());
             ps.setString(11, status.name());
             ps.setInt(12, p.priority());

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class OrderValidator {
 
+    private static final java.util.regex.Pattern ISO_CURRENCY = java.util.regex.Pattern.compile("[A-Z]{3}");
+
+
     private final PartnerDirectory partners;
     private final ValidationRules rules;
 
@@ -47,6 +50,10 @@ public final class OrderValidator {
         require("orderDate", o.orderDate(), problems);
         require("requestedDeliveryDate", o.requestedDeliveryDate(), problems);
         require("currency", o.currency(), problems);
+        if (o.currency() != null && !o.currency().isBlank() && !ISO_CURRENCY.matcher(o.currency()).matches()) {
+            problems.add(new Problem("/currency", "bad-currency", "currency '" + o.currency()
+                    + "' is not an ISO 4217 code (three capital letters, such as EUR)"));
+        }
         requireParty("buyer", o.buyer(), problems);
         requireParty("shipTo", o.shipTo(), problems);
         requireParty("billTo", o.billTo(), problems);

@@ -278,6 +278,23 @@ class EdiAcknowledgementDropTest {
         assertThat(resend.statusCode()).isEqualTo(409);
     }
 
+    @Test
+    void anX12OrderWithACurrencyThatIsNotAnIsoCodeIsQueuedForReviewNotRefused() throws IOException {
+        String po = unique("POC");
+        // CUR02 is too long for its element (StAEDI reports it) and no ISO 4217 code: the order is kept for review
+        String text = io.orderhub.edi.EdiSamplesAccess.x12(X12_SENDER, 1, 1).replace("BEG*00*SA*PO-", "BEG*00*SA*" + po + "-")
+                .replace("CUR*BY*USD", "CUR*BY*USDOLLAR")
+                // an interchange control number of its own: the other tests send 000001001
+                .replace("*000001001*", "*000007001*").replace("IEA*1*000001001", "IEA*1*000007001");
+        HttpResponse<String> r = hub.post("/api/orders", "application/EDI-X12", text, "X-API-Key", TestHub.KEY);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode order = JSON.readTree(r.body()).path("orders").get(0);
+        assertThat(order.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(stream(order.path("problems")).map(p -> p.path("code").asText())).contains("bad-currency");
+        assertThat(detail(order.path("id").asText()).path("order").path("currency").asText()).isEqualTo("USDOLLAR");
+    }
+
     static JsonNode detail(String orderId) {
         try {
             return JSON.readTree(hub.get("/api/orders/" + orderId, "X-API-Key", TestHub.KEY).body());

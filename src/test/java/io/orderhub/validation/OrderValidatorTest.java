@@ -56,6 +56,18 @@ class OrderValidatorTest {
     }
 
     @Test
+    void aCurrencyThatIsNotAnIsoCodeIsAProblemNotADatabaseError() {
+        CanonicalOrder usDollar = new CanonicalOrder("ACME-SHOP", null, "PO-1", LocalDate.of(2026, 11, 27), null,
+                "USDOLLAR", new Party("4012345000009", null, null, null, null, null, null, null), null, null, null,
+                List.of(line("A-100", "5", "12.50")), List.of());
+
+        List<Problem> problems = new OrderValidator(PARTNERS, DEFAULT_RULES).validate(usDollar);
+
+        assertThat(codes(problems)).containsExactly("/currency bad-currency");
+        assertThat(problems.get(0).message()).contains("'USDOLLAR'");
+    }
+
+    @Test
     void unknownSenderAndUnknownCustomerAreNamed() {
         OrderValidator v = new OrderValidator(PARTNERS, DEFAULT_RULES);
         assertThat(codes(v.validate(order("NOBODY", "4012345000009", List.of(line("A-100", "1", "12.5"))))))

@@ -18,7 +18,8 @@ public record Partner(
         PartnerDrop drop,
         PartnerMail mail,
         PartnerCsv csv,
-        PartnerSla sla) {
+        PartnerSla sla,
+        PartnerPdf pdf) {
 
     public Partner {
         apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);

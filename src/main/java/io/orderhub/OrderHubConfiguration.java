@@ -245,7 +245,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
     /** Tesseract for scans and faxes; whether it is there is said at start, and by the health check {@code ocr}. */
     private static OcrEngine ocr(PropertiesComponent props) {
         OcrEngine ocr = new OcrEngine(prop(props, "orderhub.ocr.command"), prop(props, "orderhub.ocr.language"),
-                Duration.ofSeconds(intProp(props, "orderhub.ocr.timeout-seconds")));
+                intProp(props, "orderhub.ocr.page-segmentation-mode"), Duration.ofSeconds(intProp(props, "orderhub.ocr.timeout-seconds")));
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderHubConfiguration.class);
         if (ocr.available()) {
             log.info("OCR for scanned and faxed orders: {}", ocr.status());

@@ -28,16 +28,21 @@ public final class OcrEngine {
 
     private final String command;
     private final String language;
+    private final int pageSegmentation;
     private final Duration timeout;
     private final Optional<String> version;
 
     /**
      * @param command  the tesseract executable (a name on the PATH or a path)
      * @param language tesseract's language, e.g. {@code eng} or {@code deu+eng}
+     * @param pageSegmentation tesseract's {@code --psm}: 6 (one uniform block of text) reads order forms with narrow
+     *                         table columns far better than the default 3 (automatic layout), which takes a column of
+     *                         line numbers for a block of its own and misreads or drops it
      */
-    public OcrEngine(String command, String language, Duration timeout) {
+    public OcrEngine(String command, String language, int pageSegmentation, Duration timeout) {
         this.command = command;
         this.language = language;
+        this.pageSegmentation = pageSegmentation;
         this.timeout = timeout;
         this.version = probe(command);
     }
@@ -76,7 +81,7 @@ public final class OcrEngine {
             ImageIO.write(image, "png", png.toFile());
             Path out = dir.resolve("out");
             Process p = new ProcessBuilder(command, png.toString(), out.toString(), "-l", language,
-                    "--dpi", String.valueOf(Math.round(dpi)), "tsv")
+                    "--psm", String.valueOf(pageSegmentation), "--dpi", String.valueOf(Math.round(dpi)), "tsv")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

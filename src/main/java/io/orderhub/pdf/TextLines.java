@@ -55,9 +55,8 @@ final class TextLines {
         return s.toString();
     }
 
-    /** Text as anchors compare it: lower case, without a trailing colon. */
+    /** Text as anchors compare it: lower case, without trailing colons and full stops (OCR adds and drops them). */
     static String normalise(String token) {
-        String t = token.toLowerCase(Locale.ROOT).strip();
-        return t.endsWith(":") ? t.substring(0, t.length() - 1) : t;
+        return token.toLowerCase(Locale.ROOT).strip().replaceAll("[:.]+$", "");
     }
 }

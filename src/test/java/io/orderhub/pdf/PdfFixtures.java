@@ -38,7 +38,7 @@ public final class PdfFixtures {
     }
 
     public static OcrEngine ocr() {
-        return new OcrEngine("tesseract", "eng", Duration.ofSeconds(120));
+        return new OcrEngine("tesseract", "eng", 6, Duration.ofSeconds(120));
     }
 
     public static PdfOrderMapper pdfMapper(PartnerDirectory partners, OcrEngine ocr) {

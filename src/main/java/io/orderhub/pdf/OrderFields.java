@@ -70,8 +70,8 @@ final class OrderFields {
         if (threshold != null && e.confidence() < threshold) {
             problems.add(new Problem(pointer, "low-confidence", String.format(Locale.ROOT,
                     "%s '%s' at %s was read by OCR with confidence %.2f (mean of its words %.2f), under the partner's"
-                            + " threshold %.2f", field, e.text(), e.locator(), e.confidence(), e.meanConfidence(),
-                    threshold)));
+                            + " threshold %s", field, e.text(), e.locator(), e.confidence(), e.meanConfidence(),
+                    BigDecimal.valueOf(threshold).stripTrailingZeros().toPlainString())));
         }
         try {
             Object value = read(e, type, field, pointer, values);

@@ -200,8 +200,24 @@ public final class OrderPdfs {
 
     /** The pages rendered at {@code dpi} (grey) and wrapped into a PDF without a text layer, as a scanner makes. */
     public static byte[] scannedPdf(byte[] pdf, int dpi) {
+        return scannedPdf(pdf, dpi, 0, 0);
+    }
+
+    /**
+     * The same with speckle noise, as a dusty scanner glass or a bad fax line makes: {@code noise} is the share of
+     * pixels (0..1) set to black or white at random (seeded).
+     */
+    public static byte[] scannedPdf(byte[] pdf, int dpi, double noise, long seed) {
+        java.util.Random random = new java.util.Random(seed);
         try (PDDocument scan = new PDDocument()) {
             for (BufferedImage image : render(pdf, dpi)) {
+                if (noise > 0) {
+                    int speckles = (int) (noise * image.getWidth() * image.getHeight());
+                    for (int i = 0; i < speckles; i++) {
+                        image.setRGB(random.nextInt(image.getWidth()), random.nextInt(image.getHeight()),
+                                random.nextBoolean() ? 0xFF000000 : 0xFFFFFFFF);
+                    }
+                }
                 PDPage page = new PDPage(PDRectangle.A4);
                 scan.addPage(page);
                 PDImageXObject x = LosslessFactory.createFromImage(scan, image);

@@ -4,15 +4,10 @@ import io.orderhub.mail.BodyTemplates;
 import io.orderhub.model.MappingResult;
 import io.orderhub.validation.Partner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The body templates of {@code mappings/body/} ({@code *.body.yaml}), by file name with or without the suffix, as a
@@ -31,16 +26,8 @@ public final class BodyTemplateFiles implements BodyTemplates {
     }
 
     public static BodyTemplateFiles load(Path mappingsDir, Collection<Partner> partners) {
-        Map<String, BodyTemplate> templates = new LinkedHashMap<>();
         Path dir = mappingsDir.resolve(DIR);
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted()
-                        .forEach(f -> templates.put(f.getFileName().toString(), BodyTemplate.load(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list body templates in " + dir, e);
-            }
-        }
+        Map<String, BodyTemplate> templates = TemplateFiles.load(dir, SUFFIX, BodyTemplate::load);
         BodyTemplateFiles loaded = new BodyTemplateFiles(templates);
         for (Partner p : partners) {
             String name = p.mail() == null ? null : p.mail().bodyTemplate();

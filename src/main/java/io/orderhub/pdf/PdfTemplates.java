@@ -2,16 +2,12 @@ package io.orderhub.pdf;
 
 import io.orderhub.validation.Partner;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * All PDF templates of {@code mappings/pdf/} ({@code *.pdf.yaml}), read at start, by their path relative to the
@@ -30,16 +26,9 @@ public final class PdfTemplates {
     }
 
     public static PdfTemplates load(Path mappingsDir, Collection<Partner> partners) {
-        Map<String, PdfTemplate> templates = new LinkedHashMap<>();
         Path dir = mappingsDir.resolve(DIR);
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted()
-                        .forEach(f -> templates.put(DIR + "/" + f.getFileName(), PdfTemplate.load(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list PDF templates in " + dir, e);
-            }
-        }
+        Map<String, PdfTemplate> templates = new LinkedHashMap<>();
+        TemplateFiles.load(dir, SUFFIX, PdfTemplate::load).forEach((file, t) -> templates.put(DIR + "/" + file, t));
         PdfTemplates loaded = new PdfTemplates(templates);
         for (Partner p : partners) {
             if (p.pdf() != null && loaded.find(p.pdf().template()).isEmpty()) {

@@ -125,20 +125,8 @@ class PdfMailIntakeTest {
     @Test
     void aBodyOnlyMailIsReadWithThePartnersBodyTemplate() {
         String po = "PO-BODY-MAIL-1";
-        server.deliver(BOX, mail("anna@acme-pdf.example", "orders@hub.example", "Order", messageId(), """
-                Hello,
-
-                please deliver the following.
-
-                Order number: %s
-                Order date: 27.11.2026
-                Our GLN: 4012345000009
-
-                Items:
-                  5 x A-100 Widget steel @ 12,50
-                --
-                Anna
-                """.formatted(po)));
+        server.deliver(BOX, mail("anna@acme-pdf.example", "orders@hub.example", "Order", messageId(),
+                io.orderhub.pdf.BodyTemplateTest.text(po)));
 
         JsonNode summary = awaitOrderStatus(hub, po, "DELIVERED");
         JsonNode detail = orderDetail(hub, summary.path("id").asText());

@@ -16,11 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Orders typed into a mail's text, read with the shipped body template mappings/body/acme-mail.body.yaml. */
-class BodyTemplateTest {
+public class BodyTemplateTest {
 
     static final BodyTemplateFiles TEMPLATES = BodyTemplateFiles.load(PdfFixtures.MAPPINGS, List.of());
 
-    static String text(String po) {
+    /** A mail text in the format of mappings/body/acme-mail.body.yaml with this PO number. */
+    public static String text(String po) {
         return """
                 Hello,
 

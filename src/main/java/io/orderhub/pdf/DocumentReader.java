@@ -29,12 +29,21 @@ import java.util.List;
  */
 public final class DocumentReader {
 
+    /** Longest side of a page image for OCR, in pixels: a huge page is rendered at a lower resolution. */
+    static final int MAX_IMAGE_SIDE = 7000;
+
     private final OcrEngine ocr;
     private final float dpi;
+    private final int maxOcrPages;
 
-    public DocumentReader(OcrEngine ocr, float dpi) {
+    /**
+     * @param dpi         resolution pages without a text layer are rendered at for OCR
+     * @param maxOcrPages a document with more pages to OCR is not read (each page takes seconds of CPU)
+     */
+    public DocumentReader(OcrEngine ocr, float dpi, int maxOcrPages) {
         this.ocr = ocr;
         this.dpi = dpi;
+        this.maxOcrPages = maxOcrPages;
     }
 
     /** The document could not be read; the message says why, for a person. */
@@ -51,6 +60,7 @@ public final class DocumentReader {
         try (PDDocument doc = Loader.loadPDF(content)) {
             List<PageText> pages = new ArrayList<>();
             PDFRenderer renderer = null;
+            int ocrPages = 0;
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 PDPage page = doc.getPage(i);
                 PDRectangle box = page.getCropBox();
@@ -59,11 +69,16 @@ public final class DocumentReader {
                     pages.add(new PageText(i + 1, box.getWidth(), box.getHeight(), false, words));
                     continue;
                 }
+                if (++ocrPages > maxOcrPages) {
+                    throw new UnreadableException("too-many-pages", "more than " + maxOcrPages + " pages without a"
+                            + " text layer to read by OCR (orderhub.ocr.max-pages)");
+                }
                 if (renderer == null) {
                     renderer = new PDFRenderer(doc);
                 }
-                BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
-                pages.add(new PageText(i + 1, box.getWidth(), box.getHeight(), true, ocr(image, dpi, i + 1)));
+                float pageDpi = Math.min(dpi, MAX_IMAGE_SIDE * 72f / Math.max(box.getWidth(), box.getHeight()));
+                BufferedImage image = renderer.renderImageWithDPI(i, pageDpi, ImageType.GRAY);
+                pages.add(new PageText(i + 1, box.getWidth(), box.getHeight(), true, ocr(image, pageDpi, i + 1)));
             }
             return pages;
         } catch (IOException e) {
@@ -80,8 +95,16 @@ public final class DocumentReader {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             reader.setInput(in);
             int count = reader.getNumImages(true);
+            if (count > maxOcrPages) {
+                throw new UnreadableException("too-many-pages", "the TIFF has " + count + " pages, more than the "
+                        + maxOcrPages + " read by OCR (orderhub.ocr.max-pages)");
+            }
             List<PageText> pages = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                if ((long) reader.getWidth(i) * reader.getHeight(i) > (long) MAX_IMAGE_SIDE * MAX_IMAGE_SIDE) {
+                    throw new UnreadableException("bad-tiff", "page " + (i + 1) + " of the TIFF is "
+                            + reader.getWidth(i) + " x " + reader.getHeight(i) + " pixels, too large to read by OCR");
+                }
                 BufferedImage image = reader.read(i);
                 double pageDpi = resolution(reader.getImageMetadata(i));
                 double scale = 72.0 / pageDpi;

@@ -59,4 +59,17 @@ class OcrEngineTest {
         MappingResult text = mapper.map(PdfFixtures.document(PdfFixtures.ACME, PdfOrderMapper.FORMAT, pdf));
         assertThat(text.orders()).singleElement().satisfies(o -> assertThat(o.order().poNumber()).isEqualTo("PO-NO-OCR"));
     }
+
+    @Test
+    void aScanWithMorePagesThanTheLimitIsNotOcrdButRejectedWithTheReason() {
+        PartnerDirectory partners = PdfFixtures.partners(0.8);
+        PdfOrderMapper mapper = PdfOrderMapper.pdf(partners, PdfTemplates.load(PdfFixtures.MAPPINGS, partners.all()),
+                new DocumentReader(PdfFixtures.ocr(), 300, 1));
+        byte[] twoPages = OrderPdfs.scannedPdf(OrderPdfs.pdf(SampleOrder.random(3, 12), Layout.ACME, 8), 50);
+        MappingResult result = mapper.map(PdfFixtures.document(PdfFixtures.ACME, PdfOrderMapper.FORMAT, twoPages));
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("too-many-pages");
+            assertThat(p.message()).contains("more than 1 pages without a text layer").contains("orderhub.ocr.max-pages");
+        });
+    }
 }

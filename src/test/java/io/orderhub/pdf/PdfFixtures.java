@@ -42,11 +42,11 @@ public final class PdfFixtures {
     }
 
     public static PdfOrderMapper pdfMapper(PartnerDirectory partners, OcrEngine ocr) {
-        return PdfOrderMapper.pdf(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300));
+        return PdfOrderMapper.pdf(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300, 20));
     }
 
     public static PdfOrderMapper tiffMapper(PartnerDirectory partners, OcrEngine ocr) {
-        return PdfOrderMapper.tiff(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300));
+        return PdfOrderMapper.tiff(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300, 20));
     }
 
     public static InboundDocument document(String sender, String format, byte[] content) {

@@ -92,7 +92,7 @@ public final class PdfAccuracy {
 
         for (int d = 0; d < docs; d++) {
             Layout layout = d % 2 == 0 ? Layout.ACME : Layout.NORDLICHT;
-            SampleOrder order = SampleOrder.random(seed * 1_000 + d, 2 + (int) ((seed * 31 + d * 7L) % 28));
+            SampleOrder order = SampleOrder.random(seed * 1_000 + d, 2 + new java.util.Random(seed * 7_919 + d).nextInt(28));
             String sender = layout == Layout.ACME ? PdfFixtures.ACME : PdfFixtures.NORDLICHT;
             byte[] pdf = OrderPdfs.pdf(order, layout, 25);
             for (String source : sources) {

@@ -128,7 +128,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         OcrEngine ocr = ocr(props);
         PdfTemplates pdfTemplates = PdfTemplates.load(mappings, partners.all());
         DocumentReader documents = new DocumentReader(ocr, Float.parseFloat(prop(props, "orderhub.ocr.dpi")),
-                intProp(props, "orderhub.ocr.max-pages"));
+                intProp(props, "orderhub.ocr.max-pages"), boolProp(props, "orderhub.ocr.despeckle"));
         mapperList.add(PdfOrderMapper.pdf(partners, pdfTemplates, documents));
         mapperList.add(PdfOrderMapper.tiff(partners, pdfTemplates, documents));
         // the mail mapper hands each attachment to the mapper of its format: it gets the mappers once built

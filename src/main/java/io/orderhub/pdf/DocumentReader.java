@@ -35,15 +35,18 @@ public final class DocumentReader {
     private final OcrEngine ocr;
     private final float dpi;
     private final int maxOcrPages;
+    private final boolean despeckle;
 
     /**
      * @param dpi         resolution pages without a text layer are rendered at for OCR
      * @param maxOcrPages a document with more pages to OCR is not read (each page takes seconds of CPU)
+     * @param despeckle   remove isolated pixels (a 3 x 3 median filter) from page images before OCR
      */
-    public DocumentReader(OcrEngine ocr, float dpi, int maxOcrPages) {
+    public DocumentReader(OcrEngine ocr, float dpi, int maxOcrPages, boolean despeckle) {
         this.ocr = ocr;
         this.dpi = dpi;
         this.maxOcrPages = maxOcrPages;
+        this.despeckle = despeckle;
     }
 
     /** The document could not be read; the message says why, for a person. */
@@ -125,7 +128,7 @@ public final class DocumentReader {
                     + " and OCR is " + ocr.status());
         }
         try {
-            return ocr.read(image, imageDpi, page);
+            return ocr.read(despeckle ? Despeckle.median(image) : image, imageDpi, page);
         } catch (OcrEngine.OcrException e) {
             throw new UnreadableException("ocr-failed", e.getMessage());
         }

@@ -64,7 +64,7 @@ class OcrEngineTest {
     void aScanWithMorePagesThanTheLimitIsNotOcrdButRejectedWithTheReason() {
         PartnerDirectory partners = PdfFixtures.partners(0.8);
         PdfOrderMapper mapper = PdfOrderMapper.pdf(partners, PdfTemplates.load(PdfFixtures.MAPPINGS, partners.all()),
-                new DocumentReader(PdfFixtures.ocr(), 300, 1));
+                new DocumentReader(PdfFixtures.ocr(), 300, 1, false));
         byte[] twoPages = OrderPdfs.scannedPdf(OrderPdfs.pdf(SampleOrder.random(3, 12), Layout.ACME, 8), 50);
         MappingResult result = mapper.map(PdfFixtures.document(PdfFixtures.ACME, PdfOrderMapper.FORMAT, twoPages));
         assertThat(result.problems()).singleElement().satisfies(p -> {

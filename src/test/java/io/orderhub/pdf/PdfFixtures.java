@@ -42,11 +42,17 @@ public final class PdfFixtures {
     }
 
     public static PdfOrderMapper pdfMapper(PartnerDirectory partners, OcrEngine ocr) {
-        return PdfOrderMapper.pdf(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300, 20));
+        return PdfOrderMapper.pdf(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300, 20, false));
+    }
+
+    /** The PDF mapper with page images despeckled before OCR. */
+    public static PdfOrderMapper despecklingPdfMapper(PartnerDirectory partners, OcrEngine ocr) {
+        return PdfOrderMapper.pdf(partners, PdfTemplates.load(MAPPINGS, partners.all()),
+                new DocumentReader(ocr, 300, 20, true));
     }
 
     public static PdfOrderMapper tiffMapper(PartnerDirectory partners, OcrEngine ocr) {
-        return PdfOrderMapper.tiff(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300, 20));
+        return PdfOrderMapper.tiff(partners, PdfTemplates.load(MAPPINGS, partners.all()), new DocumentReader(ocr, 300, 20, false));
     }
 
     public static InboundDocument document(String sender, String format, byte[] content) {

@@ -62,10 +62,6 @@ public final class PartnerDirectory {
         return Optional.ofNullable(id == null ? null : partners.get(id));
     }
 
-    public java.util.Collection<Partner> all() {
-        return java.util.Collections.unmodifiableCollection(partners.values());
-    }
-
     public Optional<Catalogue> catalogue(String partnerId) {
         return Optional.ofNullable(catalogues.get(partnerId));
     }

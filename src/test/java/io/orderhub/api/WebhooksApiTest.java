@@ -73,7 +73,7 @@ class WebhooksApiTest {
 
     static Partner shop(String id, List<String> clients, String webhookFormat) {
         return new Partner(id, id, 5, 24.0, clients, List.of(), true, null, null,
-                webhookFormat == null ? null : new Partner.Webhook(webhookFormat), null, null, null, null, null);
+                webhookFormat == null ? null : new Partner.Webhook(webhookFormat), null, null, null, null);
     }
 
     static Exchange exchange(String format, Object body, String... headers) {

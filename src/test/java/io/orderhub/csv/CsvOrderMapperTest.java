@@ -39,7 +39,7 @@ class CsvOrderMapperTest {
     static final CsvOrderMapper MAPPER = new CsvOrderMapper(PARTNERS, LAYOUTS);
 
     static Partner partner(String id, PartnerCsv csv) {
-        return new Partner(id, id, 5, 24.0, List.of(), List.of(), true, null, null, null, null, null, null, csv, null);
+        return new Partner(id, id, 5, 24.0, List.of(), List.of(), true, null, null, null, null, null, null, csv);
     }
 
     static byte[] sheet(String name) throws IOException {

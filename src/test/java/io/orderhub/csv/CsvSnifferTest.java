@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CsvSnifferTest {
 
     static final Partner WITH_LAYOUT = new Partner("P", "P", 5, 24.0, List.of(), List.of(), true, null, null, null,
-            null, null, null, new PartnerCsv("x.csv.yaml"), null);
+            null, null, null, new PartnerCsv("x.csv.yaml"));
     static final Partner WITHOUT_LAYOUT = new Partner("Q", "Q", 5, 24.0, List.of(), List.of(), true, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null);
 
     static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

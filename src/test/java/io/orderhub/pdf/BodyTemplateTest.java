@@ -81,7 +81,7 @@ public class BodyTemplateTest {
     @Test
     void aPartnerNamingAMissingBodyTemplateStopsTheStart() {
         Partner p = new Partner("B", "B", 5, 24.0, List.of(), List.of(), true, null, null, null, null, null,
-                new PartnerMail(List.of("@b.example"), false, false, "missing-template", false), null, null);
+                new PartnerMail(List.of("@b.example"), false, false, "missing-template", false), null);
         assertThatThrownBy(() -> BodyTemplateFiles.load(Path.of("mappings"), List.of(p)))
                 .hasMessageContaining("Partner B: mail.bodyTemplate 'missing-template' is not in");
     }

@@ -29,7 +29,7 @@ public final class PdfFixtures {
 
     public static Partner partner(String id, String template, Double threshold) {
         return new Partner(id, id, 5, 24.0, List.of(), List.of(), true, null, null, null, null, null, null, null,
-                new PartnerPdf(template, threshold));
+                null, new PartnerPdf(template, threshold));
     }
 
     public static PartnerDirectory partners(Double threshold) {

@@ -8,6 +8,8 @@
 # for H2 (file, own temporary directory) and PostgreSQL (own temporary schema; skipped if not reachable).
 # The summary is printed and written to target/bench/summary.txt; raw numbers stay in target/bench/<run>/.
 #
+# ./run.sh bench accuracy [options] measures PDF/scan extraction accuracy instead (see below and README).
+#
 # Options:
 #   --duration S      measured seconds of each phase (60)
 #   --warmup S        warm-up seconds before each phase (10)
@@ -25,6 +27,20 @@
 #   BENCH_HUB_OPTS extra JVM options of the hub (see HUB_OPTS below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# ./run.sh bench accuracy [--skip-build] [--docs N] [--seed S] [--threshold T] [--noise P] [--sources text,scan,noisy,fax]:
+# field-by-field accuracy of PDF templates and OCR over generated documents (io.orderhub.bench.PdfAccuracy);
+# printed and written to target/bench/accuracy.txt. Needs tesseract for the scan sources.
+if [ "${1:-}" = accuracy ]; then
+  shift
+  if [ "${1:-}" = --skip-build ]; then
+    shift
+  else
+    echo "building (mvn -q -B -DskipTests -Pbench package)" >&2
+    mvn -q -B -DskipTests -Pbench package
+  fi
+  exec java -Xmx1g -cp "target/test-classes:target/orderhub.jar" io.orderhub.bench.PdfAccuracy "$@"
+fi
 
 DURATION=60
 WARMUP=10

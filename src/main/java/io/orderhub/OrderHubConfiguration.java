@@ -41,6 +41,12 @@ import io.orderhub.mapping.MappingSpecLoader;
 import io.orderhub.ops.HealthChecks;
 import io.orderhub.ops.HubMetrics;
 import io.orderhub.ops.IntakeLog;
+import io.orderhub.ops.OcrHealthCheck;
+import io.orderhub.pdf.BodyTemplateFiles;
+import io.orderhub.pdf.DocumentReader;
+import io.orderhub.pdf.OcrEngine;
+import io.orderhub.pdf.PdfOrderMapper;
+import io.orderhub.pdf.PdfTemplates;
 import io.orderhub.queue.DeliveryQueue;
 import io.orderhub.queue.QueueReader;
 import io.orderhub.queue.QueueWriter;
@@ -119,9 +125,15 @@ public class OrderHubConfiguration implements CamelConfiguration {
         mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
         mapperList.addAll(XmlMappers.load(mappings.resolve("xml")));
         mapperList.add(new CsvOrderMapper(partners, CsvLayouts.load(mappings.resolve("csv"))));
+        OcrEngine ocr = ocr(props);
+        PdfTemplates pdfTemplates = PdfTemplates.load(mappings, partners.all());
+        DocumentReader documents = new DocumentReader(ocr, Float.parseFloat(prop(props, "orderhub.ocr.dpi")),
+                intProp(props, "orderhub.ocr.max-pages"), boolProp(props, "orderhub.ocr.despeckle"));
+        mapperList.add(PdfOrderMapper.pdf(partners, pdfTemplates, documents));
+        mapperList.add(PdfOrderMapper.tiff(partners, pdfTemplates, documents));
         // the mail mapper hands each attachment to the mapper of its format: it gets the mappers once built
         AtomicReference<Mappers> allMappers = new AtomicReference<>();
-        mapperList.add(mail.mapper(allMappers::get));
+        mapperList.add(mail.mapper(allMappers::get, BodyTemplateFiles.load(mappings, partners.all())));
         Mappers mappers = new Mappers(mapperList);
         allMappers.set(mappers);
 
@@ -176,6 +188,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 props.resolveProperty("orderhub.erp.health-url").orElse(""),
                 Duration.ofMillis(intProp(props, "orderhub.health.timeout-ms")),
                 boolProp(props, "orderhub.health.erp-readiness"));
+        org.apache.camel.health.HealthCheckRegistry.get(context).register(new OcrHealthCheck(ocr.available(), ocr.status()));
 
         ErpSimulator simulator = new ErpSimulator(prop(props, "orderhub.erp.simulator.number-prefix"));
 
@@ -228,6 +241,19 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "acknowledgementsApi", new AcknowledgementsApi(acks, json));
         bind(context, "ediOutboundRoutes", OutboundRoutes.of(ediPartners.all(), props::resolveProperty,
                 Path.of(props.resolveProperty(DropRoutes.FOLDER_BASE).orElse("").trim())));
+    }
+
+    /** Tesseract for scans and faxes; whether it is there is said at start, and by the health check {@code ocr}. */
+    private static OcrEngine ocr(PropertiesComponent props) {
+        OcrEngine ocr = new OcrEngine(prop(props, "orderhub.ocr.command"), prop(props, "orderhub.ocr.language"),
+                intProp(props, "orderhub.ocr.page-segmentation-mode"), Duration.ofSeconds(intProp(props, "orderhub.ocr.timeout-seconds")));
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrderHubConfiguration.class);
+        if (ocr.available()) {
+            log.info("OCR for scanned and faxed orders: {}", ocr.status());
+        } else {
+            log.warn("OCR for scanned and faxed orders is {}", ocr.status());
+        }
+        return ocr;
     }
 
     private static String hostName() {

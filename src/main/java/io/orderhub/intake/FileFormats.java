@@ -15,7 +15,9 @@ public final class FileFormats {
     private static final Map<String, String> CONTENT_TYPE_BY_FORMAT = Map.of(
             CanonicalJsonMapper.FORMAT, "application/json",
             "edifact", "application/EDIFACT",
-            "x12", "application/EDI-X12");
+            "x12", "application/EDI-X12",
+            io.orderhub.pdf.PdfOrderMapper.FORMAT, "application/pdf",
+            io.orderhub.pdf.PdfOrderMapper.TIFF_FORMAT, "image/tiff");
 
     private static final Map<String, String> CONTENT_TYPE_BY_EXTENSION = Map.of(
             "json", "application/json",
@@ -28,9 +30,16 @@ public final class FileFormats {
 
     /**
      * The mapping format for this file, by content: EDIFACT or X12 (from their envelopes), UBL or cXML (from the
-     * root element), canonical JSON if it looks like a JSON object or is named *.json; else unknown.
+     * root element), a PDF or TIFF (from their magic bytes: read with the sender's PDF template), canonical JSON if it
+     * looks like a JSON object or is named *.json; else unknown.
      */
     public String format(String fileName, byte[] content) {
+        if (startsWith(content, "%PDF-")) {
+            return io.orderhub.pdf.PdfOrderMapper.FORMAT;
+        }
+        if (startsWith(content, "II*\u0000") || startsWith(content, "MM\u0000*")) {
+            return io.orderhub.pdf.PdfOrderMapper.TIFF_FORMAT;
+        }
         java.util.Optional<String> edi = io.orderhub.edi.EdiSniffer.detect(content);
         if (edi.isPresent()) {
             return edi.get();
@@ -53,6 +62,18 @@ public final class FileFormats {
             return byFormat;
         }
         return CONTENT_TYPE_BY_EXTENSION.getOrDefault(extension(fileName), "application/octet-stream");
+    }
+
+    private static boolean startsWith(byte[] content, String magic) {
+        if (content.length < magic.length()) {
+            return false;
+        }
+        for (int i = 0; i < magic.length(); i++) {
+            if ((content[i] & 0xFF) != magic.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first byte that is not whitespace or part of a UTF-8 byte order mark, or -1. */

@@ -3,6 +3,7 @@ package io.orderhub.mail;
 import io.orderhub.csv.CsvOrderMapper;
 import io.orderhub.csv.CsvSniffer;
 import io.orderhub.intake.CanonicalJsonMapper;
+import io.orderhub.pdf.PdfOrderMapper;
 import io.orderhub.xml.UnknownXmlMapper;
 import io.orderhub.xml.XmlSniffer;
 
@@ -13,7 +14,7 @@ import java.util.Locale;
  * element by io.orderhub.xml.XmlSniffer, which reads nothing a DTD declares), by its declared type and name only
  * where the content says nothing (CSV). The format is the mapper to try: {@code canonical-json}, {@code edifact},
  * {@code x12}, {@code ubl-order}, {@code cxml-order}, {@code xml} (any other XML, kept with its reason),
- * {@code csv-order}, {@code pdf}, {@code tiff}.
+ * {@code csv-order}, {@code pdf-order}, {@code tiff-order}.
  */
 public final class AttachmentFormats {
 
@@ -27,13 +28,13 @@ public final class AttachmentFormats {
     public Classified classify(String name, String declaredType, byte[] content) {
         byte[] c = content;
         if (startsWith(c, 0, "%PDF-")) {
-            return new Classified(Kind.PDF, "pdf", "PDF document");
+            return new Classified(Kind.PDF, PdfOrderMapper.FORMAT, "PDF document");
         }
         if (startsWith(c, 0, "PK\u0003\u0004")) {
             return new Classified(Kind.ZIP, null, "zip archive");
         }
         if (startsWith(c, 0, "II*\u0000") || startsWith(c, 0, "MM\u0000*")) {
-            return new Classified(Kind.IMAGE, "tiff", "TIFF image");
+            return new Classified(Kind.IMAGE, PdfOrderMapper.TIFF_FORMAT, "TIFF image");
         }
         if (startsWith(c, 0, "\u0089PNG") || startsWith(c, 0, "GIF8")
                 || (c.length > 2 && (c[0] & 0xFF) == 0xFF && (c[1] & 0xFF) == 0xD8)) {

@@ -46,8 +46,8 @@ public final class MailChannel {
     }
 
     /** The mapper of format "mail"; {@code mappers} are the hub's, supplied once built (they include this one). */
-    public MailMapper mapper(Supplier<Mappers> mappers) {
-        return new MailMapper(mappers, senders, file.limits(), BodyTemplates.NONE);
+    public MailMapper mapper(Supplier<Mappers> mappers, BodyTemplates bodyTemplates) {
+        return new MailMapper(mappers, senders, file.limits(), bodyTemplates);
     }
 
     /** Checks the mailboxes against the partners and binds the mail beans and routes. */

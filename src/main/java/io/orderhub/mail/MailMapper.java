@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * message apart, classifies each attachment by its content and hands it to the hub's mapper for that format. The
  * orders of all attachments become the document's orders (renumbered), their provenance locators prefixed with
  * the attachment ({@code attachment 2 'po.xml': /Order/cbc:ID}); problems name the attachment in their path. An
- * attachment no mapper reads (a PDF or scan for now, an unknown file) is a problem {@code needs-review}; a mail
+ * attachment no mapper reads (an unknown file, a PDF of a sender without a PDF template) is a problem; a mail
  * without any order is a REJECTED document with its problems, shown for review with the original beside it.
  */
 public final class MailMapper implements DocumentMapper {

@@ -10,17 +10,17 @@ import java.util.Map;
  * keyed {@code party.attribute} ({@code shipTo.city}); {@code sender} is not mappable: it is the partner the
  * channel names.
  */
-final class CanonicalFields {
+public final class CanonicalFields {
 
-    static final List<String> PARTIES = List.of("buyer", "seller", "shipTo", "billTo");
-    static final List<String> PARTY_ATTRIBUTES = List.of("id", "gln", "duns", "name", "street", "city", "postalCode",
+    public static final List<String> PARTIES = List.of("buyer", "seller", "shipTo", "billTo");
+    public static final List<String> PARTY_ATTRIBUTES = List.of("id", "gln", "duns", "name", "street", "city", "postalCode",
             "country");
-    static final String NOTES = "notes";
+    public static final String NOTES = "notes";
 
     /** Order-level fields. */
-    static final Map<String, ValueType> HEADER;
+    public static final Map<String, ValueType> HEADER;
     /** Line fields; their pointers in a spec are relative to one line item. */
-    static final Map<String, ValueType> LINE;
+    public static final Map<String, ValueType> LINE;
 
     static {
         Map<String, ValueType> header = new LinkedHashMap<>();
@@ -54,12 +54,12 @@ final class CanonicalFields {
     }
 
     /** The JSON pointer of an order-level field in the canonical order: {@code shipTo.city -> /shipTo/city}. */
-    static String pointer(String key) {
+    public static String pointer(String key) {
         return NOTES.equals(key) ? "/notes/0" : "/" + key.replace('.', '/');
     }
 
     /** The JSON pointer of a line field in the canonical order: {@code /lines/0/quantity}. */
-    static String linePointer(int index, String key) {
+    public static String linePointer(int index, String key) {
         return "/lines/" + index + "/" + key;
     }
 }

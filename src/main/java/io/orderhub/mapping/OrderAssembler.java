@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Builds canonical records from the values a mapping found, keyed as in {@link CanonicalFields}. */
-final class OrderAssembler {
+/** Builds canonical records from the values a mapping found, keyed as in {@link CanonicalFields} (also used by the PDF templates). */
+public final class OrderAssembler {
 
     private OrderAssembler() {
     }
 
-    static CanonicalOrder order(String sender, Map<String, Object> values, List<OrderLine> lines) {
+    public static CanonicalOrder order(String sender, Map<String, Object> values, List<OrderLine> lines) {
         String note = (String) values.get(CanonicalFields.NOTES);
         return new CanonicalOrder(
                 sender,
@@ -32,7 +32,7 @@ final class OrderAssembler {
                 note == null ? List.of() : List.of(note));
     }
 
-    static OrderLine line(Map<String, Object> values) {
+    public static OrderLine line(Map<String, Object> values) {
         return new OrderLine(
                 (Integer) values.get("lineNumber"),
                 (String) values.get("buyerItem"),

@@ -1,7 +1,7 @@
 package io.orderhub.mapping;
 
 /** The type of a canonical field, which decides how a source value is read into it (see {@link ValueReader}). */
-enum ValueType {
+public enum ValueType {
     /** A string; JSON strings and numbers are accepted. */
     TEXT,
     /** A decimal; JSON numbers and numeric strings ("199.00") are accepted. */

@@ -18,19 +18,32 @@ public record Partner(
         PartnerDrop drop,
         PartnerMail mail,
         PartnerCsv csv,
-        PartnerSla sla) {
+        PartnerSla sla,
+        PartnerPdf pdf) {
 
     public Partner {
         apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);
         customers = customers == null ? List.of() : List.copyOf(customers);
     }
 
-    /** A partner without an {@code sla:} block (its priority and slaHours, if any, are the agreement). */
+    /**
+     * A partner without an {@code sla:} block (its priority and slaHours, if any, are the agreement) and without a
+     * {@code pdf:} template.
+     */
     public Partner(String id, String name, Integer priority, Double slaHours, List<String> apiClients,
                    List<Customer> customers, boolean anyCustomer, String catalogue, Double priceTolerancePercent,
                    Webhook webhook, PartnerEdi edi, PartnerDrop drop, PartnerMail mail, PartnerCsv csv) {
         this(id, name, priority, slaHours, apiClients, customers, anyCustomer, catalogue, priceTolerancePercent,
-                webhook, edi, drop, mail, csv, null);
+                webhook, edi, drop, mail, csv, null, null);
+    }
+
+    /** A partner without a {@code pdf:} template. */
+    public Partner(String id, String name, Integer priority, Double slaHours, List<String> apiClients,
+                   List<Customer> customers, boolean anyCustomer, String catalogue, Double priceTolerancePercent,
+                   Webhook webhook, PartnerEdi edi, PartnerDrop drop, PartnerMail mail, PartnerCsv csv,
+                   PartnerSla sla) {
+        this(id, name, priority, slaHours, apiClients, customers, anyCustomer, catalogue, priceTolerancePercent,
+                webhook, edi, drop, mail, csv, sla, null);
     }
 
     /** A customer of the partner; its own {@code sla:} block, if any, overrides the partner's for its orders. */

@@ -60,7 +60,7 @@ class DropIntakeTest {
 
     @Test
     void aFileOfNoKnownFormatIsMarkedUnknownForThePipelineToReject() {
-        InboundDocument doc = document("order.pdf", "%PDF-1.7");
+        InboundDocument doc = document("order.bin", "GIF89a not an order");
 
         assertThat(doc.format()).isEqualTo(FileFormats.UNKNOWN);
         assertThat(doc.contentType()).isEqualTo("application/octet-stream");

@@ -382,7 +382,7 @@ class MailboxIntakeTest {
 
         StoredDocument scan = awaitDocument(hub, pdf);
         assertThat(scan.status()).isEqualTo("REJECTED");
-        assertThat(scan.problems()).contains("attachment 1 'scan.pdf'").contains("unreadable attachment");
+        assertThat(scan.problems()).contains("attachment 1 'scan.pdf'").contains("no-pdf-template").contains("has no pdf: block");
 
         await().atMost(WAIT).until(() -> server.folder(ORDERS, "INBOX").stream()
                 .filter(h -> h.messageId() != null)

@@ -4,6 +4,7 @@
 #   ./run.sh dev        the same, reloading route files under routes/ when they change
 #   ./run.sh test       the test suite (same as: mvn -B verify)
 #   ./run.sh bench      the benchmarks (README "Performance"); long, not part of the test suite
+#   ./run.sh bench console   the queue view's queries on 100,000 orders, H2 and PostgreSQL (README "Web console")
 # Environment: ORDERHUB_PROFILE=prod selects application-prod.properties; JAVA_OPTS is passed to the JVM;
 # any orderhub.* key can be set as an environment variable (orderhub.erp.url -> ORDERHUB_ERP_URL).
 set -euo pipefail
@@ -40,6 +41,10 @@ case "$cmd" in
     ;;
   bench)
     shift
+    if [ "${1:-}" = console ]; then
+      shift
+      exec bash bench/console-bench.sh "$@"
+    fi
     exec bash bench/run-bench.sh "$@"
     ;;
   *)

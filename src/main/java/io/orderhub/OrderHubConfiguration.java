@@ -11,6 +11,16 @@ import io.orderhub.dashboard.Kpis;
 import io.orderhub.dashboard.QueueDepthSampler;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
+import io.orderhub.api.DocumentViewApi;
+import io.orderhub.api.QueueApi;
+import io.orderhub.console.ConsoleAssets;
+import io.orderhub.queue.QueueSearch;
+import io.orderhub.security.Access;
+import io.orderhub.security.PasswordHasher;
+import io.orderhub.security.SessionApi;
+import io.orderhub.security.UserBootstrap;
+import io.orderhub.security.Users;
+import io.orderhub.security.UsersApi;
 import io.orderhub.csv.CsvLayouts;
 import io.orderhub.csv.CsvOrderMapper;
 import io.orderhub.edi.EdiMappings;
@@ -210,6 +220,17 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "ordersApi", ordersApi);
         bind(context, "exceptionDesk", new ExceptionDeskApi(ordersApi, reader,
                 new OrderActions(db, json, validator, canonicalJson, clock)));
+        Users users = new Users(db, new PasswordHasher(intProp(props, "orderhub.security.pbkdf2-iterations")), clock,
+                Duration.ofMinutes(intProp(props, "orderhub.security.session-minutes")));
+        UserBootstrap.apply(users, props.resolveProperty("orderhub.security.users").orElse(""),
+                props.resolveProperty("orderhub.security.admin-password").orElse(""));
+        ordersApi.useAccess(new Access(apiKeys, users));
+        bind(context, "sessionApi", new SessionApi(json, users, boolProp(props, "orderhub.security.secure-cookie")));
+        bind(context, "usersApi", new UsersApi(json, users));
+        bind(context, "queueApi", new QueueApi(new QueueSearch(db), json, intProp(props, "orderhub.http.max-page-size"),
+                intProp(props, "orderhub.console.top-customers"), intProp(props, "orderhub.console.counts-cache-ms")));
+        bind(context, "documentViewApi", new DocumentViewApi(reader, json, mail.file().limits().maxAttachmentBytes()));
+        bind(context, "consoleAssets", new ConsoleAssets());
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));

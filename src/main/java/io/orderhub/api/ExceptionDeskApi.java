@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.model.OrderStatus;
 import io.orderhub.queue.OrderActions;
 import io.orderhub.queue.QueueReader;
+import io.orderhub.security.Principal;
 import io.orderhub.support.Json;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -117,7 +118,7 @@ public final class ExceptionDeskApi {
     }
 
     static String actor(Exchange exchange) {
-        return "api:" + exchange.getProperty(OrdersApi.CLIENT, String.class);
+        return Principal.actor(exchange);
     }
 
     /** {@code If-Match: "3"} (or {@code 3}, {@code W/"3"}): the version the change was made to; absent: any. */

@@ -15,6 +15,8 @@ import io.orderhub.queue.IntakeOutcome;
 import io.orderhub.queue.OrderFilter;
 import io.orderhub.queue.OrderViews;
 import io.orderhub.queue.QueueReader;
+import io.orderhub.security.Access;
+import io.orderhub.security.Principal;
 import io.orderhub.sla.SlaState;
 import io.orderhub.support.Ids;
 import io.orderhub.validation.Partner;
@@ -68,11 +70,30 @@ public final class OrdersApi {
         this.cxml = new CxmlResponses(clock, "orderhub");
     }
 
-    /** Every API route starts here: the X-API-Key header must name a configured client. */
+    /**
+     * People's console sessions and the roles per route (README "Users and roles"); without it (unit tests of
+     * adapters) only API keys are accepted, with no role rules.
+     */
+    private volatile Access access;
+
+    public void useAccess(Access access) {
+        this.access = access;
+    }
+
+    /**
+     * Every API route starts here: the X-API-Key header must name a configured client, or the console session cookie
+     * a logged-in person whose role may use the route. The {@link Principal} is left on the exchange.
+     */
     public void authenticate(Exchange exchange) {
+        if (access != null) {
+            Principal principal = access.authenticate(exchange);
+            exchange.setProperty(CLIENT, principal.isUser() ? principal.actor() : principal.name());
+            return;
+        }
         String key = exchange.getMessage().getHeader("X-API-Key", String.class);
         String client = apiKeys.clientFor(key).orElseThrow(() -> new ApiException(401, "unauthorized",
                 key == null ? "the X-API-Key header is missing" : "the API key in X-API-Key is not valid"));
+        Principal.client(client).attachTo(exchange);
         exchange.setProperty(CLIENT, client);
     }
 
@@ -292,6 +313,12 @@ public final class OrdersApi {
                 ? "application/octet-stream" : doc.meta().contentType());
         out.setHeader("X-Document-Checksum-SHA256", doc.meta().checksumSha256());
         out.setHeader("X-Document-Status", doc.meta().status());
+        // originals are shown, never run: no type sniffing, and anything but a PDF (which the console embeds)
+        // gets a sandbox that keeps scripts and same-origin access away from it
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        if (!String.valueOf(doc.meta().contentType()).toLowerCase(Locale.ROOT).startsWith("application/pdf")) {
+            out.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        }
         out.setBody(doc.content());
     }
 
@@ -306,7 +333,7 @@ public final class OrdersApi {
     /** {@code POST /api/orders/{id}/resubmit}: an ERP_FAILED or ERP_REJECTED order goes back to the queue. */
     public void resubmit(Exchange exchange) {
         UUID id = idParam(exchange);
-        String actor = "api:" + exchange.getProperty(CLIENT, String.class);
+        String actor = Principal.actor(exchange);
         OrderStatus before = delivery.resubmit(id, actor, exchange.getMessage().getHeader("reason", String.class));
         if (before == null) {
             throw new ApiException(404, "not-found", "no order " + id);

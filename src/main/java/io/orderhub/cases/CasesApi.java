@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiException;
 import io.orderhub.api.ApiExchanges;
-import io.orderhub.api.OrdersApi;
 import io.orderhub.model.Problem;
+import io.orderhub.security.Principal;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -146,7 +146,7 @@ public final class CasesApi {
 
     /** Who acts: the authenticated API client, as the order events record it elsewhere. */
     static String actor(Exchange exchange) {
-        return "api:" + exchange.getProperty(OrdersApi.CLIENT, String.class);
+        return Principal.actor(exchange);
     }
 
     private static <T> T refusalsToAnswers(java.util.function.Supplier<T> change) {

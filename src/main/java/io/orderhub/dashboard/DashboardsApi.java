@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiException;
 import io.orderhub.api.ApiExchanges;
-import io.orderhub.api.OrdersApi;
+import io.orderhub.security.Principal;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -125,7 +125,7 @@ public final class DashboardsApi {
 
     /** Dashboards belong to whoever saved them: the authenticated API client (or, with logins, the person). */
     static String owner(Exchange exchange) {
-        return "api:" + exchange.getProperty(OrdersApi.CLIENT, String.class);
+        return Principal.actor(exchange);
     }
 
     private static <T> T saving(java.util.function.Supplier<T> save) {

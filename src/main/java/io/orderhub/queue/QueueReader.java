@@ -16,7 +16,7 @@ import java.util.UUID;
 /** Queries of the queue for the API and for idempotent replays. */
 public final class QueueReader {
 
-    private static final String SUMMARY_COLUMNS = "id, status, channel, sender, customer_id, po_number, order_date,"
+    static final String SUMMARY_COLUMNS = "id, status, channel, sender, customer_id, po_number, order_date,"
             + " currency, line_count, priority, due_at, received_at, updated_at, erp_order_number, attempts, sla_state,"
             + " sla_at_risk_at";
 
@@ -243,14 +243,14 @@ public final class QueueReader {
         return t == null ? null : t.toInstant();
     }
 
-    private static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
+    static void condition(StringBuilder where, List<Object> args, String sql, Object value) {
         if (value != null && !(value instanceof String s && s.isBlank())) {
             where.append(" and ").append(sql);
             args.add(value);
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+    static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < args.size(); i++) {
             ps.setObject(i + 1, args.get(i));

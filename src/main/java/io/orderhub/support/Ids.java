@@ -15,10 +15,14 @@ public final class Ids {
     }
 
     public static UUID newId() {
-        long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextInt(1 << 12);
+        return newId(System.currentTimeMillis(), RANDOM);
+    }
+
+    /** An id for a given creation time (test data generators pass past times and a seeded random). */
+    public static UUID newId(long millis, java.util.Random random) {
+        long randA = random.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(msb, lsb);
     }
 }

@@ -130,7 +130,7 @@ abstract class CasesEndToEndTest {
 
         JsonNode shown = json(hub.get("/api/cases/" + caseId, KEY, TestHub.KEY));
         assertThat(shown.path("status").asText()).isEqualTo("OPEN");
-        assertThat(shown.path("openedBy").asText()).isEqualTo("api:demo");
+        assertThat(shown.path("openedBy").asText()).isEqualTo("client:demo");
         assertThat(shown.path("orders")).extracting(o -> o.path("poNumber").asText()).containsExactly(po1, po2);
         assertThat(shown.path("orders").get(0).path("orderStatus").asText()).isNotBlank();
         assertThat(shown.path("notes")).hasSize(1);
@@ -139,7 +139,7 @@ abstract class CasesEndToEndTest {
             List<JsonNode> events = caseEvents(order);
             assertThat(events).hasSize(1);
             assertThat(events.get(0).path("type").asText()).isEqualTo("case-linked");
-            assertThat(events.get(0).path("actor").asText()).isEqualTo("api:demo");
+            assertThat(events.get(0).path("actor").asText()).isEqualTo("client:demo");
             assertThat(detail(events.get(0)).path("caseId").asText()).isEqualTo(caseId);
             assertThat(detail(events.get(0)).path("title").asText()).isEqualTo("Invoice charged twice");
         }

@@ -148,13 +148,13 @@ abstract class ExceptionDeskEndToEndTest {
         assertThat(delivered.path("order").path("lines").get(0).has("description")).isFalse();
         assertThat(delivered.path("problems").isMissingNode() || delivered.path("problems").isNull()).isTrue();
         assertThat(delivered.path("provenance").path("/lines/0/buyerItem").path("kind").asText()).isEqualTo("manual");
-        assertThat(delivered.path("provenance").path("/lines/0/buyerItem").path("locator").asText()).isEqualTo("api:demo");
+        assertThat(delivered.path("provenance").path("/lines/0/buyerItem").path("locator").asText()).isEqualTo("client:demo");
         assertThat(delivered.path("provenance").path("/poNumber").path("kind").asText()).isEqualTo("json-pointer");
 
         List<JsonNode> corrections = events(delivered, "corrected");
         assertThat(corrections).hasSize(2);
         JsonNode last = corrections.get(1);
-        assertThat(last.path("actor").asText()).isEqualTo("api:demo");
+        assertThat(last.path("actor").asText()).isEqualTo("client:demo");
         assertThat(last.path("fromStatus").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(last.path("toStatus").asText()).isEqualTo("QUEUED");
         Map<String, JsonNode> changes = new java.util.TreeMap<>();
@@ -230,7 +230,7 @@ abstract class ExceptionDeskEndToEndTest {
         assertThat(order.path("status").asText()).isEqualTo("REJECTED");
         assertThat(order.path("sla").path("state").asText()).isEqualTo("CLOSED");
         JsonNode event = events(order, "rejected").get(0);
-        assertThat(event.path("actor").asText()).isEqualTo("api:demo");
+        assertThat(event.path("actor").asText()).isEqualTo("client:demo");
         assertThat(event.path("detail").path("reason").asText()).isEqualTo("customer cancelled by phone");
         assertThat(event.path("detail").path("before").path("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(event.path("detail").path("after").path("status").asText()).isEqualTo("REJECTED");
@@ -255,7 +255,7 @@ abstract class ExceptionDeskEndToEndTest {
         assertThat(order.path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(order.path("duplicateOf").asText()).isEqualTo(original);
         JsonNode event = events(order, "marked-duplicate").get(0);
-        assertThat(event.path("actor").asText()).isEqualTo("api:demo");
+        assertThat(event.path("actor").asText()).isEqualTo("client:demo");
         assertThat(event.path("detail").path("before").path("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(event.path("detail").path("before").has("duplicateOf")).isFalse();
         assertThat(event.path("detail").path("after").path("duplicateOf").asText()).isEqualTo(original);
@@ -282,7 +282,7 @@ abstract class ExceptionDeskEndToEndTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         JsonNode order = awaitStatus(id, "DELIVERED");
         JsonNode event = events(order, "resubmitted").get(0);
-        assertThat(event.path("actor").asText()).isEqualTo("api:demo");
+        assertThat(event.path("actor").asText()).isEqualTo("client:demo");
         assertThat(event.path("detail").path("before").path("status").asText()).isEqualTo("ERP_REJECTED");
         assertThat(event.path("detail").path("after").path("status").asText()).isEqualTo("QUEUED");
     }

@@ -268,7 +268,7 @@ abstract class HubEndToEndTest {
                 resubmitted = e;
             }
         }
-        assertThat(resubmitted.path("actor").asText()).isEqualTo("api:demo");
+        assertThat(resubmitted.path("actor").asText()).isEqualTo("client:demo");
         HttpResponse<String> again = hub.post("/api/orders/" + id + "/resubmit", null, "", KEY_HEADER, TestHub.KEY);
         assertThat(again.statusCode()).isEqualTo(409);
     }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The prod profile (application-prod.properties): no demo key, no ERP simulator, no demo management user. */
 class ProductionProfileTest {
@@ -23,6 +24,7 @@ class ProductionProfileTest {
     void prodProfileHasNoDemoKeyAndNoErpSimulator() {
         try (TestHub hub = TestHub.start(TestHub.Db.H2, dataDir, Map.of(
                 "camel.main.profile", "prod",
+                "orderhub.security.admin-password", "first-admin-pass",
                 "orderhub.http.api-keys", "shop=prod-key-1",
                 "orderhub.erp.url", "http://127.0.0.1:9/erp"))) {
             assertThat(hub.get("/api/orders", "X-API-Key", "demo").statusCode()).isEqualTo(401);
@@ -31,13 +33,31 @@ class ProductionProfileTest {
                     .isEqualTo(404);
             assertThat(hub.context().getRoute("erp-simulator")).isNull();
             assertThat(hub.context().getRoute("http-intake")).isNotNull();
+            // no demo users; the admin from ORDERHUB_SECURITY_ADMIN_PASSWORD; the session cookie is Secure
+            assertThat(hub.post("/api/session", "application/json", "{\"name\":\"ops\",\"password\":\"ops-demo\"}")
+                    .statusCode()).isEqualTo(401);
+            var login = hub.post("/api/session", "application/json",
+                    "{\"name\":\"admin\",\"password\":\"first-admin-pass\"}");
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure");
         }
+    }
+
+    @Test
+    void prodProfileDoesNotStartWithoutAnAdmin() {
+        assertThatThrownBy(() -> TestHub.start(TestHub.Db.H2, dataDir, Map.of(
+                "camel.main.profile", "prod",
+                "orderhub.http.api-keys", "shop=prod-key-1",
+                "orderhub.erp.url", "http://127.0.0.1:9/erp")))
+                .hasRootCauseMessage("No admin user: set orderhub.security.admin-password (environment"
+                        + " ORDERHUB_SECURITY_ADMIN_PASSWORD, at least 8 characters) to create user 'admin' at start");
     }
 
     @Test
     void prodProfileJolokiaWhenEnabledRefusesTheDemoManagementUser() {
         try (TestHub hub = TestHub.start(TestHub.Db.H2, dataDir, Map.of(
                 "camel.main.profile", "prod",
+                "orderhub.security.admin-password", "first-admin-pass",
                 "camel.management.jolokia-enabled", "true",
                 "orderhub.http.api-keys", "shop=prod-key-1",
                 "orderhub.erp.url", "http://127.0.0.1:9/erp"))) {

@@ -38,13 +38,15 @@ public final class TestHub implements AutoCloseable {
         this.schema = schema;
     }
 
-    /** Properties every test hub gets: fast delivery polling and short retry delays. */
+    /** Properties every test hub gets: fast delivery polling, short retry delays, cheap password hashes. */
     public static Map<String, String> fastDelivery() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("orderhub.erp.poll-interval-ms", "50");
         p.put("orderhub.erp.retry.max-redeliveries", "3");
         p.put("orderhub.erp.retry.initial-delay-ms", "100");
         p.put("orderhub.erp.retry.max-delay-ms", "400");
+        // console password hashes: the lowest count PasswordHasher takes, so each hub's demo users are made quickly
+        p.put("orderhub.security.pbkdf2-iterations", "10000");
         return p;
     }
 
@@ -178,6 +180,26 @@ public final class TestHub implements AutoCloseable {
             return orders.size() == 1 && status.equals(orders.get(0).path("status").asText());
         });
         return ordersByPo(po).get(0);
+    }
+
+    /** A canonical-JSON order of a known sender and customer, with one catalogue line of 5 x A-100. */
+    public static String canonicalOrder(String po) {
+        return """
+                {"sender": "ACME-SHOP", "poNumber": "%s", "orderDate": "2026-11-27", "currency": "EUR",
+                 "buyer": {"id": "4012345000009", "name": "ACME Retail GmbH"},
+                 "lines": [{"lineNumber": 1, "buyerItem": "A-100", "gtin": "04012345000023", "quantity": 5, "unit": "EA", "unitPrice": 12.50}]}
+                """.formatted(po);
+    }
+
+    /** Logs a console user in; returns the Cookie header value of the session. */
+    public String login(String user, String password) {
+        HttpResponse<String> r = post("/api/session", "application/json",
+                "{\"name\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("login of " + user + " answered " + r.statusCode() + ": " + r.body());
+        }
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     static int freePort() {

@@ -53,16 +53,6 @@ class XmlHttpEndToEndTest {
                 customers:
                   - id: "kasdflkjasdf"
                     name: Coupa network buyer
-              - id: NORDLICHT
-                name: Nordlicht Handels GmbH (CSV sheets)
-                priority: 5
-                slaHours: 24
-                apiClients: [csv-client]
-                customers:
-                  - id: "4012345000009"
-                    name: ACME Retail GmbH
-                csv:
-                  mapping: nordlicht-order-sheet.csv.yaml
             """;
 
     @TempDir
@@ -73,7 +63,8 @@ class XmlHttpEndToEndTest {
     static void startHub() throws IOException {
         Path mappings = dir.resolve("mappings");
         copy(Path.of("mappings"), mappings);
-        Files.writeString(mappings.resolve("partners.yaml"), PARTNERS, StandardOpenOption.APPEND);
+        Files.writeString(mappings.resolve("partners.yaml"), PARTNERS
+                + Files.readString(Path.of("src/test/resources/csv/nordlicht-partner.yaml")), StandardOpenOption.APPEND);
         hub = TestHub.start(TestHub.Db.H2, dir, Map.of(
                 "orderhub.mappings.dir", mappings.toString(),
                 "orderhub.http.api-keys", "demo=demo,ubl-client=ubl-key,cxml-client=cxml-key,csv-client=csv-key"));

@@ -9,6 +9,7 @@ import io.orderhub.dashboard.Dashboards;
 import io.orderhub.dashboard.DashboardsApi;
 import io.orderhub.dashboard.Kpis;
 import io.orderhub.dashboard.QueueDepthSampler;
+import io.orderhub.api.EdiDocumentApi;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
 import io.orderhub.api.DocumentViewApi;
@@ -37,6 +38,8 @@ import io.orderhub.edi.ack.InterchangeRegistry;
 import io.orderhub.edi.ack.OrderResponses;
 import io.orderhub.edi.ack.OutboundRoutes;
 import io.orderhub.edi.ack.OwnId;
+import io.orderhub.edi.view.EdiDictionary;
+import io.orderhub.edi.view.EdiView;
 import io.orderhub.erp.ErpDelivery;
 import io.orderhub.erp.ErpResponses;
 import io.orderhub.erp.ErpSimulator;
@@ -231,6 +234,9 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 intProp(props, "orderhub.console.top-customers"), intProp(props, "orderhub.console.counts-cache-ms")));
         bind(context, "documentViewApi", new DocumentViewApi(reader, json, mail.file().limits().maxAttachmentBytes()));
         bind(context, "consoleAssets", new ConsoleAssets());
+        bind(context, "ediDocumentApi", new EdiDocumentApi(json, reader,
+                new EdiView(ediReader, EdiDictionary.loadAll(mappings.resolve("edi/dictionary"))),
+                intProp(props, "orderhub.edi.view.max-messages")));
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));

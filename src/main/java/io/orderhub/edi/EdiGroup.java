@@ -17,6 +17,7 @@ public final class EdiGroup {
     private boolean trailerRead;
     private final List<EdiMessage> messages = new ArrayList<>();
     private final List<EdiError> errors = new ArrayList<>();
+    private final List<EdiSegment> envelope = new ArrayList<>(2);
 
     EdiGroup(EdiInterchange interchange) {
         this.interchange = interchange;
@@ -87,6 +88,17 @@ public final class EdiGroup {
 
     void add(EdiMessage message) {
         messages.add(message);
+    }
+
+    /**
+     * The group's header and trailer segments as read, when the file was read with bodies (empty otherwise).
+     */
+    public List<EdiSegment> envelope() {
+        return Collections.unmodifiableList(envelope);
+    }
+
+    void envelope(EdiSegment segment) {
+        envelope.add(segment);
     }
 
     void error(EdiError error) {

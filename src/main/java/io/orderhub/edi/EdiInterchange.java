@@ -29,6 +29,7 @@ public final class EdiInterchange {
     private final List<EdiGroup> groups = new ArrayList<>();
     private final List<EdiMessage> messages = new ArrayList<>();
     private final List<EdiError> errors = new ArrayList<>();
+    private final List<EdiSegment> envelope = new ArrayList<>(2);
 
     EdiInterchange(EdiStandard standard, int index) {
         this.standard = standard;
@@ -156,6 +157,17 @@ public final class EdiInterchange {
 
     void add(EdiMessage message) {
         messages.add(message);
+    }
+
+    /**
+     * The interchange's header and trailer segments as read, when the file was read with bodies (empty otherwise).
+     */
+    public List<EdiSegment> envelope() {
+        return Collections.unmodifiableList(envelope);
+    }
+
+    void envelope(EdiSegment segment) {
+        envelope.add(segment);
     }
 
     void error(EdiError error) {

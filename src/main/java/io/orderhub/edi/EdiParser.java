@@ -195,6 +195,9 @@ final class EdiParser {
             return;
         }
         String tag = s.tag();
+        if (keepBodies && message == null) {
+            keepEnvelope(s, tag);
+        }
         if (tag.equals(standard.interchangeHeader())) {
             identifyInterchange(s);
             interchange.delimiters(reader.getDelimiters());
@@ -211,6 +214,15 @@ final class EdiParser {
             interchange.trailerRead(true);
         }
         flushPending();
+    }
+
+    /** Envelope segments (interchange and group headers and trailers) are kept with the bodies, for the readable view. */
+    private void keepEnvelope(EdiSegment s, String tag) {
+        if (group != null && (tag.equals(standard.groupHeader()) || tag.equals(standard.groupTrailer()))) {
+            group.envelope(s);
+        } else if (tag.equals(standard.interchangeHeader()) || tag.equals(standard.interchangeTrailer())) {
+            interchange.envelope(s);
+        }
     }
 
     private void flushPending() {

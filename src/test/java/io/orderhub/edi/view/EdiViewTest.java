@@ -73,7 +73,10 @@ class EdiViewTest {
         assertThat(nad.path("elements").get(0).path("name").asText()).isEqualTo("Party function code qualifier");
         assertThat(nad.path("elements").get(0).path("value").asText()).isEqualTo("BY");
         assertThat(nad.path("elements").get(0).path("meaning").asText()).isEqualTo("Buyer");
-        assertThat(nad.path("elements").get(1).path("components").get(2).path("meaning").asText()).isEqualTo("GS1 (EAN)");
+        // empty components are left out; the others keep their position
+        JsonNode agency = nad.path("elements").get(1).path("components").get(1);
+        assertThat(agency.path("position").asInt()).isEqualTo(3);
+        assertThat(agency.path("meaning").asText()).isEqualTo("GS1 (EAN)");
 
         JsonNode line = loop(message, "LIN-group", 1);
         JsonNode qty = line.path("segments").get(1);

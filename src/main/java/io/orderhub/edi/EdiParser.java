@@ -6,8 +6,8 @@ import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
+import org.apache.commons.io.input.CharSequenceInputStream;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -60,7 +60,9 @@ final class EdiParser {
         this.interchange = new EdiInterchange(standard, index);
         document.add(interchange);
         try {
-            reader = factory.createEDIStreamReader(new ByteArrayInputStream(chunk.text().getBytes(StandardCharsets.UTF_8)), "UTF-8");
+            // encoded while StAEDI reads it, so a large interchange is not held a second time as bytes
+            reader = factory.createEDIStreamReader(CharSequenceInputStream.builder().setCharSequence(chunk.text())
+                    .setCharset(StandardCharsets.UTF_8).get(), "UTF-8");
         } catch (Exception e) {
             fail(e);
         }

@@ -17,8 +17,11 @@ import java.util.List;
  */
 final class EdiSplitter {
 
-    /** One interchange's text, ready for StAEDI. */
-    record Chunk(EdiStandard standard, String text, int offset) {
+    /**
+     * One interchange's text, ready for StAEDI. The text is the builder it was copied into, not a String made from it:
+     * a large interchange is then held once, not twice.
+     */
+    record Chunk(EdiStandard standard, CharSequence text, int offset) {
     }
 
     /** Text found outside any interchange. */
@@ -69,7 +72,7 @@ final class EdiSplitter {
     }
 
     private static int readEdifact(String text, int start, List<Chunk> chunks) {
-        StringBuilder out = new StringBuilder(Math.min(text.length() - start, 1 << 20));
+        StringBuilder out = new StringBuilder(capacity(text, start, "UNZ"));
         char release = '?';
         char terminator = '\'';
         int i = start;
@@ -80,7 +83,7 @@ final class EdiSplitter {
             i = skipBetween(text, i + 9, terminator);
         }
         i = readSegments(text, i, out, terminator, release == ' ' ? -1 : release, "UNZ");
-        chunks.add(new Chunk(EdiStandard.EDIFACT, out.toString(), start));
+        chunks.add(new Chunk(EdiStandard.EDIFACT, out, start));
         return i;
     }
 
@@ -109,7 +112,7 @@ final class EdiSplitter {
         }
         fields[15] = String.valueOf(text.charAt(i++));
         char terminator = text.charAt(i++);
-        StringBuilder out = new StringBuilder(Math.min(text.length() - start, 1 << 20));
+        StringBuilder out = new StringBuilder(capacity(text, start, "IEA"));
         out.append("ISA");
         for (int k = 0; k < 16; k++) {
             out.append(separator).append(isaField(fields[k], k));
@@ -117,8 +120,19 @@ final class EdiSplitter {
         out.append(terminator);
         i = skipBetween(text, i, terminator);
         i = readSegments(text, i, out, terminator, -1, "IEA");
-        chunks.add(new Chunk(EdiStandard.X12, out.toString(), start));
+        chunks.add(new Chunk(EdiStandard.X12, out, start));
         return i;
+    }
+
+    /**
+     * Room for the interchange starting at {@code start}: up to its trailer, if the trailer tag can be found, else
+     * the rest of the text. Sized once, a builder for a 50 MB interchange is never grown (growing holds the old and
+     * the new array at once); a trailer tag found too early (inside data) only means the builder grows.
+     */
+    private static int capacity(String text, int start, String trailerTag) {
+        int rest = text.length() - start;
+        int trailer = text.indexOf(trailerTag, start);
+        return trailer < 0 ? rest : Math.min(rest, trailer - start + 256);
     }
 
     /** An ISA field at its fixed width: padding (spaces or U+00A0) evened out, control numbers zero-filled. */

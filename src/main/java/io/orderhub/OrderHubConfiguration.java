@@ -10,6 +10,8 @@ import io.orderhub.dashboard.DashboardsApi;
 import io.orderhub.dashboard.Kpis;
 import io.orderhub.dashboard.QueueDepthSampler;
 import io.orderhub.api.EdiDocumentApi;
+import io.orderhub.intake.LargeEdiIntake;
+import io.orderhub.queue.StreamingCommit;
 import io.orderhub.api.OrdersApi;
 import io.orderhub.api.WebhooksApi;
 import io.orderhub.api.DocumentViewApi;
@@ -88,6 +90,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -132,8 +135,10 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 ediMappings.close();
             }
         }, true, true);
-        mapperList.add(new EdifactOrdersMapper(ediReader, ediMappings));
-        mapperList.add(new X12PurchaseOrderMapper(ediReader, ediMappings));
+        EdifactOrdersMapper edifactMapper = new EdifactOrdersMapper(ediReader, ediMappings);
+        X12PurchaseOrderMapper x12Mapper = new X12PurchaseOrderMapper(ediReader, ediMappings);
+        mapperList.add(edifactMapper);
+        mapperList.add(x12Mapper);
         bind(context, "ediReader", ediReader);
         mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
         mapperList.addAll(XmlMappers.load(mappings.resolve("xml")));
@@ -170,6 +175,9 @@ public class OrderHubConfiguration implements CamelConfiguration {
         }, true, true);
         // EDI: repeated interchanges are recognised in the commit's transaction (README "Acknowledgements")
         QueueWriter writer = new QueueWriter(commits, json, reader, new InterchangeRegistry(ediMappings.partners()));
+        bind(context, "largeEdiIntake", new LargeEdiIntake(Map.of(edifactMapper.format(), edifactMapper,
+                x12Mapper.format(), x12Mapper), pipeline, new StreamingCommit(db, writer, reader),
+                Long.parseLong(prop(props, "orderhub.edi.stream-threshold-bytes").trim())));
 
         String instanceId = props.resolveProperty("orderhub.instance-id").filter(s -> !s.isBlank())
                 .orElse(hostName());

@@ -41,17 +41,21 @@ public final class Pipeline {
     public Intake plan(Intake intake) {
         List<PlannedOrder> planned = new ArrayList<>(intake.mapping().orders().size());
         for (MappedOrder m : intake.mapping().orders()) {
-            Optional<Partner> partner = partners.find(m.order().sender());
-            List<Problem> problems = new ArrayList<>(m.problems());
-            problems.addAll(validator.validate(m.order()));
-            if (partner.isPresent() && intake.document().client() != null
-                    && !partner.get().allowsClient(intake.document().client())) {
-                problems.add(new Problem("/sender", "sender-not-allowed", "API client '" + intake.document().client()
-                        + "' may not send orders for partner " + partner.get().id()));
-            }
-            SlaPolicy.Plan plan = sla.plan(partner, m.order(), intake.document().receivedAt());
-            planned.add(new PlannedOrder(Ids.newId(), m, problems, plan.priority(), plan.dueAt(), plan.atRiskAt()));
+            planned.add(planOne(intake.document(), m));
         }
         return new Intake(intake.document(), intake.mapping(), planned);
+    }
+
+    /** Validates one order of a document and gives it its priority and due time. */
+    public PlannedOrder planOne(InboundDocument document, MappedOrder m) {
+        Optional<Partner> partner = partners.find(m.order().sender());
+        List<Problem> problems = new ArrayList<>(m.problems());
+        problems.addAll(validator.validate(m.order()));
+        if (partner.isPresent() && document.client() != null && !partner.get().allowsClient(document.client())) {
+            problems.add(new Problem("/sender", "sender-not-allowed", "API client '" + document.client()
+                    + "' may not send orders for partner " + partner.get().id()));
+        }
+        SlaPolicy.Plan plan = sla.plan(partner, m.order(), document.receivedAt());
+        return new PlannedOrder(Ids.newId(), m, problems, plan.priority(), plan.dueAt(), plan.atRiskAt());
     }
 }

@@ -122,7 +122,7 @@ public final class QueueWriter {
         return doc.channel().id() + ":" + (doc.client() == null ? "-" : doc.client());
     }
 
-    private boolean claimIdempotencyKey(Connection c, InboundDocument doc) throws SQLException {
+    static boolean claimIdempotencyKey(Connection c, InboundDocument doc) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into idempotency_keys (scope, idem_key, document_id, created_at)"
                 + " values (?, ?, ?, ?) on conflict do nothing")) {
             ps.setString(1, scope(doc));
@@ -131,6 +131,16 @@ public final class QueueWriter {
             ps.setTimestamp(4, Timestamp.from(doc.receivedAt()));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** A document whose orders are written after it (StreamingCommit): ACCEPTED until its outcome is known. */
+    void insertDocument(Connection c, InboundDocument doc, String format, String sender) throws SQLException {
+        insertDocument(c, new DocumentRow(doc, sender, format, sha256(doc.content()), IntakeOutcome.ACCEPTED, null));
+    }
+
+    /** One order of a document already written in this transaction (StreamingCommit). */
+    IntakeOutcome.OrderOutcome insertOrder(Connection c, InboundDocument doc, PlannedOrder p) throws SQLException {
+        return insertOrder(c, orderRow(doc, p));
     }
 
     private static void insertDocument(Connection c, DocumentRow row) throws SQLException {
@@ -271,7 +281,7 @@ public final class QueueWriter {
         }
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

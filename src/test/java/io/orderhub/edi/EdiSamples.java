@@ -8,16 +8,28 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Generated EDIFACT ORDERS and X12 850 interchanges of realistic shape, for tests and the benchmark. */
-final class EdiSamples {
+public final class EdiSamples {
 
     private EdiSamples() {
     }
 
     /** One EDIFACT D96A interchange from {@code sender} with {@code messages} ORDERS of {@code lines} lines each. */
-    static String edifact(String sender, int messages, int lines) {
-        StringBuilder b = new StringBuilder("UNA:+.? 'UNB+UNOC:3+").append(sender).append(":14+4099999000001:14+240115:1200+1001'\n");
+    public static String edifact(String sender, int messages, int lines) {
+        StringBuilder b = new StringBuilder();
+        try {
+            edifact(b, sender, messages, lines);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return b.toString();
+    }
+
+    /** The same interchange written to {@code out} message by message (a 50 MB file without a 50 MB string). */
+    public static void edifact(Appendable out, String sender, int messages, int lines) throws java.io.IOException {
+        out.append("UNA:+.? 'UNB+UNOC:3+").append(sender).append(":14+4099999000001:14+240115:1200+1001'\n");
+        StringBuilder b = new StringBuilder();
         for (int m = 1; m <= messages; m++) {
-            int start = b.length();
+            b.setLength(0);
             b.append("UNH+").append(m).append("+ORDERS:D:96A:UN:EAN008'\n");
             b.append("BGM+220+PO-").append(m).append("+9'\n");
             b.append("DTM+137:20240115:102'\nDTM+2:20240122:102'\n");
@@ -32,15 +44,15 @@ final class EdiSamples {
                 b.append("PRI+AAA:12.50'\n");
             }
             b.append("UNS+S'\nCNT+2:").append(lines).append("'\n");
-            int segments = countSegments(b, start) + 1;
+            int segments = countSegments(b, 0) + 1;
             b.append("UNT+").append(segments).append('+').append(m).append("'\n");
+            out.append(b);
         }
-        b.append("UNZ+").append(messages).append("+1001'\n");
-        return b.toString();
+        out.append("UNZ+").append(String.valueOf(messages)).append("+1001'\n");
     }
 
     /** One X12 004010 interchange from {@code sender} with {@code messages} 850s of {@code lines} lines each. */
-    static String x12(String sender, int messages, int lines) {
+    public static String x12(String sender, int messages, int lines) {
         StringBuilder b = new StringBuilder("ISA*00*          *00*          *ZZ*")
                 .append(pad(sender, 15)).append("*ZZ*RECEIVER       *240115*1200*U*00401*000001001*0*P*>~\n");
         b.append("GS*PO*").append(sender).append("*RECEIVER*20240115*1200*1001*X*004010~\n");
@@ -65,11 +77,11 @@ final class EdiSamples {
         return b.toString();
     }
 
-    static InboundDocument document(String format, String content) {
+    public static InboundDocument document(String format, String content) {
         return document(format, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static InboundDocument document(String format, byte[] content) {
+    public static InboundDocument document(String format, byte[] content) {
         return new InboundDocument(UUID.randomUUID(), Instant.now(), Channel.FOLDER, "test", null, null, null, format, null, content);
     }
 

@@ -1,0 +1,157 @@
+package io.orderhub.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.edi.EdiSamples;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EDI end to end through a hot folder into committed queue rows, with the hub as its own process (-Xmx512m, H2 file,
+ * ERP delivery idle so only intake is measured):
+ * <ol>
+ *   <li>time from starting the hub's JVM to the first EDI order committed (a file already waiting in the folder);</li>
+ *   <li>3-line EDIFACT orders/s: files of {@code messagesPerFile} messages dropped at once, until all are committed
+ *       (the normal pipeline: map, validate, group commit);</li>
+ *   <li>the same for one large file (over the 1 MB streaming threshold: message by message, one transaction).</li>
+ * </ol>
+ * Arguments: work directory, number of files, messages per file, messages of the large file.
+ */
+public final class EdiHotFolderBench {
+
+    static final String PARTNER = "EDI-BENCH";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private EdiHotFolderBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]).toAbsolutePath();
+        int files = Integer.parseInt(args[1]);
+        int perFile = Integer.parseInt(args[2]);
+        int large = Integer.parseInt(args[3]);
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox);
+        Path partners = work.resolve("partners-bench.yaml");
+        Files.writeString(partners, """
+                partners:
+                  - id: %s
+                    name: EDI benchmark partner
+                    customers:
+                      - id: "4012345000009"
+                        name: ACME Retail GmbH
+                    drop:
+                      type: folder
+                      folder: "%s"
+                      include: "*.edi"
+                      pollMs: 100
+                      complete: rename
+                """.formatted(PARTNER, inbox));
+        drop(inbox, "first", 1, 3);
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dorderhub.http.host=127.0.0.1", "-Dorderhub.http.port=" + port,
+                "-Dorderhub.management.port=" + freePort(), "-Dorderhub.partners.file=" + partners,
+                "-Dorderhub.db.url=jdbc:h2:file:" + work.resolve("orderhub")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "-Dorderhub.erp.poll-interval-ms=3600000", "-jar", "target/orderhub.jar"));
+        long t0 = System.nanoTime();
+        Process hub = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true).redirectOutput(work.resolve("hub.log").toFile()).start();
+        try {
+            awaitTotal(port, 1, Duration.ofMinutes(3), hub);
+            double firstMs = (System.nanoTime() - t0) / 1e6;
+            System.out.printf("EDI end to end (hub -Xmx512m, H2, hot folder, ERP idle)%n");
+            System.out.printf("start of the hub JVM -> first EDI order committed: %.0f ms%n", firstMs);
+
+            long expected = 1;
+            // warm-up: the same shape as the measured round
+            expected = round(inbox, port, hub, "warm", Math.max(2, files / 4), perFile, expected, false);
+            expected = round(inbox, port, hub, "run", files, perFile, expected, true);
+            round(inbox, port, hub, "large", 1, large, expected, true);
+        } finally {
+            hub.destroy();
+            hub.waitFor();
+        }
+    }
+
+    private static long round(Path inbox, int port, Process hub, String name, int files, int perFile, long before,
+                              boolean print) throws Exception {
+        List<Path> staged = new ArrayList<>();
+        for (int f = 0; f < files; f++) {
+            staged.add(stage(inbox, name + "-" + f, perFile, 3));
+        }
+        long t0 = System.nanoTime();
+        for (Path p : staged) {
+            Files.move(p, p.resolveSibling(p.getFileName().toString().replace(".tmp", ".edi")), StandardCopyOption.ATOMIC_MOVE);
+        }
+        long expected = before + (long) files * perFile;
+        awaitTotal(port, expected, Duration.ofMinutes(10), hub);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (print) {
+            System.out.printf("%-6s %3d file(s) x %6d 3-line EDIFACT orders: %7.0f orders/s committed (%.1f s)%n",
+                    name, files, perFile, (double) files * perFile / seconds, seconds);
+        }
+        return expected;
+    }
+
+    private static void drop(Path inbox, String name, int messages, int lines) throws IOException {
+        Path p = stage(inbox, name, messages, lines);
+        Files.move(p, p.resolveSibling(name + ".edi"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A file under a name the drop does not read yet; PO numbers unique per file. */
+    private static Path stage(Path inbox, String name, int messages, int lines) throws IOException {
+        String edi = EdiSamples.edifact("4012345000009", messages, lines).replace("BGM+220+PO-", "BGM+220+" + name + "-");
+        Path p = inbox.resolve(name + ".tmp");
+        Files.writeString(p, edi, StandardCharsets.ISO_8859_1);
+        return p;
+    }
+
+    private static void awaitTotal(int port, long expected, Duration max, Process hub) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!hub.isAlive()) {
+                throw new IllegalStateException("the hub exited; see hub.log");
+            }
+            if (total(port) >= expected) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("fewer than " + expected + " orders committed within " + max);
+    }
+
+    private static long total(int port) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/orders?sender=" + PARTNER + "&limit=1")).header("X-API-Key", "demo")
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()).path("total").asLong() : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

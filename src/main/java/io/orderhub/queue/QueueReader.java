@@ -152,7 +152,8 @@ public final class QueueReader {
                             rs.getString("sender"), rs.getString("content_type"), rs.getString("format"),
                             rs.getString("checksum_sha256"), rs.getInt("size_bytes"), rs.getString("status"),
                             rs.getString("problems"), ordersOf(c, id));
-                    return Optional.of(new OrderViews.StoredDocument(meta, rs.getBytes("content")));
+                    return Optional.of(new OrderViews.StoredDocument(meta,
+                            DocumentParts.read(c, id, meta.sizeBytes(), rs.getBytes("content"))));
                 }
             }
         });

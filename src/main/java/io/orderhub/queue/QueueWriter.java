@@ -158,10 +158,13 @@ public final class QueueWriter {
             ps.setString(8, row.format());
             ps.setString(9, row.checksum());
             ps.setInt(10, doc.content().length);
-            ps.setBytes(11, doc.content());
+            ps.setBytes(11, DocumentParts.inParts(doc.content()) ? new byte[0] : doc.content());
             ps.setString(12, row.status());
             ps.setString(13, row.problems());
             ps.executeUpdate();
+        }
+        if (DocumentParts.inParts(doc.content())) {
+            DocumentParts.write(c, doc.id(), doc.content());
         }
     }
 

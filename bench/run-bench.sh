@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # OrderHub benchmark (README "Performance"); started by ./run.sh bench [options]. Not part of the test suite.
+# ./run.sh bench edi [options] runs the EDI benchmark instead (bench/edi-bench.sh).
 #
 # Each phase loads a server over loopback HTTP from a separate load-generator JVM (src/bench/java):
 #   bare   a camel-main app with one platform-http route that discards the order and answers 202
@@ -27,6 +28,8 @@
 #   BENCH_HUB_OPTS extra JVM options of the hub (see HUB_OPTS below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ./run.sh bench edi [options]: the EDI benchmark (bench/edi-bench.sh --help)
+if [ "${1:-}" = edi ]; then shift; exec bash bench/edi-bench.sh "$@"; fi
 
 # ./run.sh bench accuracy [--skip-build] [--docs N] [--seed S] [--threshold T] [--noise P] [--sources text,scan,noisy,fax]:
 # field-by-field accuracy of PDF templates and OCR over generated documents (io.orderhub.bench.PdfAccuracy);

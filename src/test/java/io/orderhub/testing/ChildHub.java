@@ -22,12 +22,15 @@ public final class ChildHub implements AutoCloseable {
     }
 
     public static ChildHub start(Map<String, String> properties, Path log) {
+        // quicker start on a small machine: C1 only, one GC thread
+        return start(properties, log, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** A child hub with these JVM options instead of the default ones (e.g. full JIT for a long run). */
+    public static ChildHub start(Map<String, String> properties, Path log, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        // quicker start on a small machine: C1 only, one GC thread
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# OrderHub EDI benchmark (README "Performance", bench/README.md "EDI"); started by ./run.sh bench edi [options].
+# Not part of the test suite. Phases, each printing its numbers:
+#   parse      one thread: our reader + Smooks mappings vs a raw StAEDI event walk (and a validating walk) on the
+#              same bytes; EDIFACT ORDERS and X12 850, 3-line and 200-line messages (io.orderhub.bench.EdiParseBench)
+#   cartridge  Smooks' own EDIFACT cartridge (edifact:parser, cacheOnDisk, D96A) on the same EDIFACT bytes, in a JVM
+#              of its own (io.orderhub.bench.SmooksCartridgeBench); no X12 here (see bench/README.md)
+#   e2e        the hub as a process (-Xmx512m, H2): start -> first EDI order committed from a hot folder, then
+#              3-line EDIFACT orders/s through the hot folder into committed queue rows (EdiHotFolderBench)
+#   large      (--large only) the 50 MB interchange in a 256 MB hub (LargeEdiDropTest, a few minutes)
+# Options: --skip-build, --large, --only LIST (parse,cartridge,e2e,large), --cartridge-seconds S (20),
+#          --files N (20), --per-file N (500), --large-file N (10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=1
+PHASES=parse,cartridge,e2e
+CART_SECONDS=20
+FILES=20
+PER_FILE=500
+LARGE_FILE=10000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --skip-build) BUILD=0; shift ;;
+    --large) PHASES="$PHASES,large"; shift ;;
+    --only) PHASES="$2"; shift 2 ;;
+    --cartridge-seconds) CART_SECONDS="$2"; shift 2 ;;
+    --files) FILES="$2"; shift 2 ;;
+    --per-file) PER_FILE="$2"; shift 2 ;;
+    --large-file) LARGE_FILE="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+RUN_ID="$(date -u +%Y%m%dT%H%M%S)"
+RESULTS="target/bench/edi-$RUN_ID"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/orderhub-edi-bench.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$RESULTS"
+log() { echo "[edi-bench $(date +%H:%M:%S)] $*" >&2; }
+has() { case ",$PHASES," in *,"$1",*) return 0 ;; *) return 1 ;; esac; }
+
+if [ "$BUILD" = 1 ]; then
+  log "building (mvn -q -B -DskipTests -Pbench package)"
+  mvn -q -B -DskipTests -Pbench package
+fi
+log "class path of the bench profile (with Smooks' EDIFACT cartridge, test scope)"
+mvn -q -B -Pbench dependency:build-classpath -Dmdep.outputFile="$RESULTS/classpath.txt" >/dev/null
+CP="target/test-classes:target/classes:$(cat "$RESULTS/classpath.txt")"
+
+{
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+} | tee "$RESULTS/summary.txt"
+
+if has parse; then
+  log "parse + map vs raw StAEDI"
+  java -Xmx1g -cp "$CP" io.orderhub.bench.EdiParseBench "$RESULTS/messages" | tee "$RESULTS/parse.txt" | tee -a "$RESULTS/summary.txt"
+  echo | tee -a "$RESULTS/summary.txt"
+fi
+if has cartridge; then
+  [ -f "$RESULTS/messages/edifact-3.edi" ] || java -Xmx1g -cp "$CP" io.orderhub.bench.EdiParseBench "$RESULTS/messages" >/dev/null
+  log "Smooks EDIFACT cartridge (first use compiles the D96A schema: expect a long pause)"
+  if java -Xmx3g -Djava.io.tmpdir="$WORK" -cp "$CP" io.orderhub.bench.SmooksCartridgeBench "$RESULTS/messages" "$CART_SECONDS" \
+      >"$RESULTS/cartridge.txt" 2>"$RESULTS/cartridge.log"; then
+    tee -a "$RESULTS/summary.txt" <"$RESULTS/cartridge.txt"
+    left=$(find "$WORK" -mindepth 1 -maxdepth 1 | wc -l)
+    echo "entries the cartridge left in its temporary directory: $left" | tee -a "$RESULTS/summary.txt"
+  else
+    echo "Smooks EDIFACT cartridge FAILED; see $RESULTS/cartridge.log:" | tee -a "$RESULTS/summary.txt"
+    grep -m3 -E 'Exception|Error' "$RESULTS/cartridge.log" | tee -a "$RESULTS/summary.txt" || true
+  fi
+  if [ -f "$RESULTS/parse.txt" ] && [ -s "$RESULTS/cartridge.txt" ]; then
+    echo | tee -a "$RESULTS/summary.txt"
+    awk 'FNR==NR && /^edifact-/ {ours[$1]=$3; raw[$1]=$4; next}
+         /^edifact-/ && ($1 in ours) {printf "%-12s ours %8.0f/s  cartridge %8.0f/s  ours/cartridge %6.1fx (target >= 25x)  raw/ours %5.1fx (target <= 10x)\n", $1, ours[$1], $2, ours[$1]/$2, raw[$1]/ours[$1]}' \
+      "$RESULTS/parse.txt" "$RESULTS/cartridge.txt" | tee -a "$RESULTS/summary.txt"
+    awk '/^x12-/ {printf "%-12s ours %8.0f/s  raw/ours %5.1fx (target <= 10x); cartridge: no X12 DFDL schema run\n", $1, $3, $4/$3}' \
+      "$RESULTS/parse.txt" | tee -a "$RESULTS/summary.txt"
+  fi
+  echo | tee -a "$RESULTS/summary.txt"
+fi
+if has e2e; then
+  [ -f target/orderhub.jar ] || { echo "target/orderhub.jar missing; run without --skip-build" >&2; exit 1; }
+  log "end to end through a hot folder"
+  java -Xmx1g -cp "$CP" io.orderhub.bench.EdiHotFolderBench "$WORK/e2e" "$FILES" "$PER_FILE" "$LARGE_FILE" \
+    | tee "$RESULTS/e2e.txt" | tee -a "$RESULTS/summary.txt"
+  cp "$WORK/e2e/hub.log" "$RESULTS/e2e-hub.log" 2>/dev/null || true
+  echo | tee -a "$RESULTS/summary.txt"
+fi
+if has large; then
+  log "50 MB interchange in a 256 MB hub (LargeEdiDropTest)"
+  mvn -B -q test -Dtest=LargeEdiDropTest -Dsurefire.excludedGroups=none 2>&1 | grep -E 'Large EDI drop|Tests run|FAIL' \
+    | tee -a "$RESULTS/summary.txt" || true
+fi
+echo "Raw numbers: $RESULTS/" | tee -a "$RESULTS/summary.txt"

@@ -67,7 +67,11 @@ public final class EdiHotFolderBench {
                 "-Dorderhub.management.port=" + freePort(), "-Dorderhub.partners.file=" + partners,
                 "-Dorderhub.db.url=jdbc:h2:file:" + work.resolve("orderhub")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "-Dorderhub.erp.poll-interval-ms=3600000", "-jar", "target/orderhub.jar"));
+                "-Dorderhub.erp.poll-interval-ms=3600000"));
+        // the hub's fat jar, or (-Dedi.bench.hub.classpath=...) a class path, e.g. target/classes and its dependencies
+        String classpath = System.getProperty("edi.bench.hub.classpath");
+        command.addAll(classpath == null ? List.of("-jar", "target/orderhub.jar")
+                : List.of("-cp", classpath, "io.orderhub.OrderHubApplication"));
         long t0 = System.nanoTime();
         Process hub = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
                 .redirectErrorStream(true).redirectOutput(work.resolve("hub.log").toFile()).start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.edi.EdiReader;
 import io.orderhub.edi.EdiSchemas;
+import io.orderhub.edi.EdiStandard;
 import io.orderhub.support.Json;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,6 +217,22 @@ class EdiViewTest {
             }
         }
         return all;
+    }
+
+    @Test
+    void everySegmentOurSchemasKnowHasAName() throws IOException {
+        Map<EdiStandard, EdiDictionary> dictionaries = EdiDictionary.loadAll(MAPPINGS.resolve("edi/dictionary"));
+        Pattern segment = Pattern.compile("<segment type=\"([A-Z0-9]+)\"");
+        try (var files = Files.list(MAPPINGS.resolve("edi/schemas"))) {
+            for (Path schema : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+                EdiStandard standard = schema.getFileName().toString().startsWith("x12") ? EdiStandard.X12 : EdiStandard.EDIFACT;
+                Matcher m = segment.matcher(Files.readString(schema));
+                while (m.find()) {
+                    assertThat(dictionaries.get(standard).segment(m.group(1))).as(m.group(1) + " of " + schema.getFileName())
+                            .isNotNull();
+                }
+            }
+        }
     }
 
     private static JsonNode tree(String corpusFile, int offset, int limit) {

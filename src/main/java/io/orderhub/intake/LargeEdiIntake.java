@@ -1,9 +1,16 @@
 package io.orderhub.intake;
 
+import io.orderhub.edi.EdiDocument;
 import io.orderhub.edi.EdiOrderMapper;
+import io.orderhub.model.MappingResult;
+import io.orderhub.queue.Intake;
 import io.orderhub.queue.IntakeOutcome;
 import io.orderhub.queue.StreamingCommit;
 
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +19,9 @@ import java.util.Map;
  * {@link StreamingCommit}), so neither the interchange's tree nor its orders are ever all in memory.
  */
 public final class LargeEdiIntake {
+
+    /** The exchange property the acknowledgements read (io.orderhub.edi.ack.Acknowledgements.INTAKE). */
+    static final String INTAKE = "orderhubIntake";
 
     private final Map<String, EdiOrderMapper> mappers;
     private final Pipeline pipeline;
@@ -30,9 +40,22 @@ public final class LargeEdiIntake {
         return document.content().length >= thresholdBytes && mappers.containsKey(document.format());
     }
 
-    public IntakeOutcome commit(InboundDocument document) {
+    /**
+     * Maps, validates and commits the document; the interchanges read are left in the exchange property
+     * {@code orderhubIntake} (as an intake without orders) for the acknowledgements after the commit.
+     */
+    public IntakeOutcome commit(@Body InboundDocument document, Exchange exchange) {
         EdiOrderMapper mapper = mappers.get(document.format());
-        return commit.commit(document, document.format(),
-                sink -> mapper.stream(document, order -> sink.accept(pipeline.planOne(document, order))).problems());
+        EdiDocument[] edi = {null};
+        IntakeOutcome outcome = commit.commit(document, document.format(), sink -> {
+            EdiOrderMapper.Streamed s = mapper.stream(document, order -> sink.accept(pipeline.planOne(document, order)));
+            edi[0] = s.edi();
+            return s.problems();
+        });
+        if (edi[0] != null) {
+            exchange.setProperty(INTAKE, new Intake(document, new MappingResult(document.format(), List.of(),
+                    outcome.problems(), List.of(edi[0])), List.of()));
+        }
+        return outcome;
     }
 }

@@ -2,26 +2,21 @@
 // page as text (textContent), never as HTML; the server's Content-Security-Policy allows only this script.
 import { renderOriginal, highlight } from './original.js';
 import { el } from './dom.js';
+import { api, whenLoggedOut, time } from './api.js';
+import { slaBadge } from './sla.js';
+import { startDesk, showDesk, loadExceptions } from './desk.js';
+import { startDashboards, showDashboards } from './dashboards.js';
+import { startCases, showOrderCases, loadCases, openCaseView } from './cases.js';
 
 const $ = (sel) => document.querySelector(sel);
 const STATUSES = ['RECEIVED', 'NEEDS_REVIEW', 'QUEUED', 'DELIVERING', 'DELIVERED', 'ERP_REJECTED', 'ERP_FAILED', 'DUPLICATE', 'CANCELLED'];
 
-async function api(path, options = {}) {
-  const res = await fetch(path, { credentials: 'same-origin', ...options,
-    headers: { 'Accept': 'application/json', ...(options.headers || {}) } });
-  if (res.status === 401 && !path.startsWith('/api/session')) {
-    show('login');
-    throw new Error('not logged in');
-  }
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error((body && body.message) || ('HTTP ' + res.status));
-  return body;
-}
+const VIEWS = ['login', 'queue', 'order', 'exceptions', 'dashboards', 'cases', 'case'];
 
 function show(view) {
-  for (const v of ['login', 'queue', 'order']) $('#' + v + '-view').hidden = v !== view;
+  for (const v of VIEWS) $('#' + v + '-view').hidden = v !== view;
   $('#logout').hidden = view === 'login';
+  $('#nav').hidden = view === 'login';
   if (view === 'login') $('#whoami').textContent = '';
 }
 
@@ -36,6 +31,10 @@ async function start() {
   $('#next-page').addEventListener('click', () => loadQueue(queueState.next));
   $('#first-page').addEventListener('click', () => loadQueue(null));
   $('#resubmit').addEventListener('click', resubmit);
+  whenLoggedOut(() => show('login'));
+  startDesk(reopenOrder);
+  startDashboards();
+  startCases(reopenOrder);
   window.addEventListener('hashchange', route);
   // live counts: refreshed while the queue is on screen
   setInterval(() => { if (me && !$('#queue-view').hidden) loadCounts(); }, 15000);
@@ -77,6 +76,11 @@ function route() {
   if (!me) { show('login'); return; }
   const m = location.hash.match(/^#\/orders\/([0-9a-f-]{36})$/);
   if (m) { openOrder(m[1]); return; }
+  const c = location.hash.match(/^#\/cases\/([0-9a-f-]{36})$/);
+  if (c) { show('case'); openCaseView(c[1]); return; }
+  if (location.hash === '#/exceptions') { show('exceptions'); loadExceptions(); return; }
+  if (location.hash === '#/dashboards') { show('dashboards'); showDashboards(); return; }
+  if (location.hash === '#/cases') { show('cases'); loadCases(); return; }
   show('queue');
   loadCounts();
   loadQueue(null);
@@ -111,9 +115,12 @@ async function loadQueue(after) {
   params.set('limit', '50');
   $('#queue-error').textContent = '';
   try {
-    const page = await api('/api/queue?' + params);
+    // the SLA filter is a search of GET /api/orders (the keyset-paged queue search has no SLA filter)
+    const bySla = params.has('sla');
+    if (bySla) { params.delete('item'); if (after) params.set('offset', after); params.delete('after'); }
+    const page = await api((bySla ? '/api/orders?' : '/api/queue?') + params);
     queueState.page = after ? queueState.page + 1 : 1;
-    queueState.next = page.next;
+    queueState.next = bySla ? (page.offset + page.items.length < page.total ? String(page.offset + page.items.length) : null) : page.next;
     $('#queue-table tbody').replaceChildren(...page.items.map(queueRow));
     $('#next-page').disabled = !page.next;
     $('#page-info').textContent = 'page ' + queueState.page + ', ' + page.items.length + ' orders';
@@ -127,15 +134,16 @@ function queueRow(o) {
     el('td', {}, el('a', { href: '#/orders/' + o.id }, o.poNumber || '(none)')),
     el('td', { class: 'status status-' + o.status }, o.status), el('td', {}, o.channel), el('td', {}, o.sender),
     el('td', {}, o.customerId || ''), el('td', {}, o.lineCount), el('td', {}, o.priority),
-    el('td', {}, time(o.dueAt)), el('td', {}, time(o.receivedAt)), el('td', {}, o.erpOrderNumber || ''));
-}
-
-function time(iso) {
-  return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
+    el('td', {}, slaBadge(o.slaState)), el('td', {}, time(o.dueAt)), el('td', {}, time(o.receivedAt)), el('td', {}, o.erpOrderNumber || ''));
 }
 
 // ---- order detail ----
 let current = null;
+
+/** Opens the order again after an action, keeping the action's message. */
+function reopenOrder(id, message) {
+  openOrder(id).then(() => { $('#action-result').textContent = message || ''; });
+}
 
 async function openOrder(id) {
   show('order');
@@ -144,16 +152,18 @@ async function openOrder(id) {
   current = order;
   $('#order-title').textContent = 'Order ' + (order.poNumber || order.id);
   const facts = [['Status', order.status], ['Channel', order.channel], ['Sender', order.sender],
-    ['Customer', order.customerId], ['Priority', order.priority], ['Due', time(order.dueAt)],
+    ['Customer', order.customerId], ['Priority', order.priority], ['SLA', order.sla && order.sla.state], ['Due', time(order.dueAt)],
     ['Received', time(order.receivedAt)], ['ERP order', order.erpOrderNumber], ['Attempts', order.attempts],
     ['Duplicate of', order.duplicateOf], ['Id', order.id]];
   $('#order-facts').replaceChildren(...facts.filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .flatMap(([k, v]) => [el('dt', {}, k), el('dd', { class: k === 'Status' ? 'status status-' + v : '' }, v)]));
+    .flatMap(([k, v]) => [el('dt', {}, k), el('dd', { class: k === 'Status' ? 'status status-' + v : '' }, k === 'SLA' ? slaBadge(v) : v)]));
   $('#resubmit').hidden = !['ERP_FAILED', 'ERP_REJECTED'].includes(order.status);
   const problems = [...(order.problems || []), ...(order.lastError ? [{ path: 'ERP', code: 'last-error',
     message: typeof order.lastError === 'string' ? order.lastError : JSON.stringify(order.lastError) }] : [])];
   $('#problems').replaceChildren(...(problems.length ? [el('h2', {}, 'Problems'),
     el('ul', {}, problems.map((p) => el('li', {}, (p.path ? p.path + ': ' : '') + p.message + ' (' + p.code + ')')))] : []));
+  showDesk(order);
+  showOrderCases(order);
   renderCanonical(order);
   renderEvents(order.events || []);
   $('#original-link').href = order.documentUrl;

@@ -59,7 +59,13 @@ export function showDesk(o) {
   $('#desk-result').textContent = '';
   $('#correct-form').hidden = !CORRECTABLE.includes(o.status);
   $('#duplicate-form').hidden = o.status === 'DUPLICATE';
-  const pointers = [...new Set((o.problems || []).map((p) => p.path).filter((p) => p && p.startsWith('/')))];
+  // a problem on a line (or another object) offers each of its plain fields
+  const pointers = [...new Set((o.problems || []).map((p) => p.path).filter((p) => p && p.startsWith('/'))
+    .flatMap((p) => {
+      const v = at(o.order, p);
+      return v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.entries(v).filter(([, x]) => x === null || typeof x !== 'object').map(([k]) => p + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1')) : [p];
+    }))];
   $('#correct-fields').replaceChildren(...pointers.map((p) => el('label', { class: 'correct-field' }, p + ' ',
     el('input', { dataset: { pointer: p }, value: valueText(at(o.order, p)) }))));
   $('#correct-pointer').value = '';

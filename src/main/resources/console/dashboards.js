@@ -91,7 +91,7 @@ function table(t) {
   return el('table', { class: 'kpi' },
     el('thead', {}, el('tr', {}, t.columns.map((c) => el('th', {}, c)), numeric < 0 ? null : el('th', {}, ''))),
     el('tbody', {}, t.rows.map((r) => el('tr', {}, r.map((v) => el('td', {}, v === null ? '' : v)),
-      numeric < 0 ? null : el('td', { class: 'bar-cell' }, bar(100 * (Number(r[numeric]) || 0) / max)))))));
+      numeric < 0 ? null : el('td', { class: 'bar-cell' }, bar(100 * (Number(r[numeric]) || 0) / max))))));
 }
 
 /** A bar (its width set through the CSSOM: the Content-Security-Policy allows no inline style attribute). */

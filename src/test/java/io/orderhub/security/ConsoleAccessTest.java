@@ -31,6 +31,7 @@ class ConsoleAccessTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static String orderId;
     static String documentId;
+    static final String ABSENT = UUID.randomUUID().toString();
 
     /** Every protected endpoint: method, path. */
     static List<String[]> endpoints() {
@@ -44,6 +45,22 @@ class ConsoleAccessTest {
                 new String[]{"GET", "/api/documents/" + documentId + "/view"},
                 new String[]{"GET", "/api/queue"},
                 new String[]{"GET", "/api/queue/counts"},
+                new String[]{"GET", "/api/exceptions"},
+                new String[]{"PATCH", "/api/orders/" + orderId},
+                new String[]{"POST", "/api/orders/" + orderId + "/mark-duplicate"},
+                new String[]{"POST", "/api/orders/" + orderId + "/reject"},
+                new String[]{"GET", "/api/kpis"},
+                new String[]{"GET", "/api/kpis/received"},
+                new String[]{"GET", "/api/dashboards"},
+                new String[]{"POST", "/api/dashboards"},
+                new String[]{"GET", "/api/dashboards/" + ABSENT},
+                new String[]{"PUT", "/api/dashboards/" + ABSENT},
+                new String[]{"DELETE", "/api/dashboards/" + ABSENT},
+                new String[]{"GET", "/api/cases"},
+                new String[]{"POST", "/api/cases"},
+                new String[]{"GET", "/api/cases/" + ABSENT},
+                new String[]{"PATCH", "/api/cases/" + ABSENT},
+                new String[]{"POST", "/api/cases/" + ABSENT + "/notes"},
                 new String[]{"GET", "/api/session"},
                 new String[]{"GET", "/api/users"},
                 new String[]{"POST", "/api/users"});
@@ -123,6 +140,39 @@ class ConsoleAccessTest {
         for (String cookie : List.of(cs, ops, admin)) {
             assertThat(call("POST", "/api/orders/" + orderId + "/resubmit", "", "Cookie", cookie).statusCode())
                     .isIn(202, 409);
+        }
+    }
+
+    @Test
+    void everyRoleWorksTheExceptionDeskCasesAndDashboardsAndOnlyAdminsManageUsers() throws Exception {
+        for (String[] user : List.of(new String[]{"cs", "cs-demo"}, new String[]{"ops", "ops-demo"}, new String[]{"admin", "admin-demo"})) {
+            String cookie = hub.login(user[0], user[1]);
+            for (String path : List.of("/api/exceptions", "/api/kpis", "/api/kpis/received?groupBy=status",
+                    "/api/kpis/exception-reasons", "/api/dashboards", "/api/cases")) {
+                assertThat(call("GET", path, null, "Cookie", cookie).statusCode()).as(user[0] + " " + path).isEqualTo(200);
+            }
+            HttpResponse<String> dashboard = call("POST", "/api/dashboards", "{\"name\": \"d-" + user[0]
+                    + "\", \"definition\": {\"widgets\": [{\"widget\": \"received\"}]}}", "Cookie", cookie);
+            assertThat(dashboard.statusCode()).as(user[0] + ": " + dashboard.body()).isEqualTo(201);
+            HttpResponse<String> opened = call("POST", "/api/cases", "{\"title\": \"asked by " + user[0]
+                    + "\", \"kind\": \"other\", \"orderIds\": [\"" + orderId + "\"]}", "Cookie", cookie);
+            assertThat(opened.statusCode()).as(user[0] + ": " + opened.body()).isEqualTo(201);
+            // the desk's actions are allowed (the answer is about the order, not the role: it is not in review)
+            assertThat(call("POST", "/api/orders/" + orderId + "/reject", "{\"reason\": \"x\"}", "Cookie", cookie)
+                    .statusCode()).as(user[0]).isNotIn(401, 403);
+            assertThat(call("PATCH", "/api/orders/" + orderId, "{\"currency\": \"EUR\"}", "Cookie", cookie)
+                    .statusCode()).as(user[0]).isNotIn(401, 403);
+            // and a person's dashboards are their own
+            String id = JSON.readTree(dashboard.body()).path("id").asText();
+            for (String[] other : List.of(new String[]{"cs", "cs-demo"}, new String[]{"ops", "ops-demo"})) {
+                if (!other[0].equals(user[0])) {
+                    assertThat(call("GET", "/api/dashboards/" + id, null, "Cookie", hub.login(other[0], other[1])).statusCode())
+                            .isEqualTo(404);
+                }
+            }
+        }
+        for (String[] user : List.of(new String[]{"cs", "cs-demo"}, new String[]{"ops", "ops-demo"})) {
+            assertThat(call("GET", "/api/users", null, "Cookie", hub.login(user[0], user[1])).statusCode()).isEqualTo(403);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.orderhub.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.dashboard.Kpis;
 import io.orderhub.queue.QueueSearch;
 import io.orderhub.support.Database;
 import io.orderhub.testing.QueueDataset;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +93,7 @@ public final class QueueQueryBench {
         Instant now = Instant.now();
         long t0 = System.nanoTime();
         QueueDataset.fill(database, orders, 7, now);
+        QueueDataset.fillEvents(database, 11, now);
         // statistics and (PostgreSQL) the visibility map, as autovacuum keeps them after a load
         database.read(c -> {
             try (Statement s = c.createStatement()) {
@@ -116,6 +120,18 @@ public final class QueueQueryBench {
         cases.add(page("page 1001 (50,000 deep), newest first", search, deep(search, q(QueueSearch.Sort.RECEIVED), 1000)));
         cases.add(page("page 1001 (50,000 deep), by priority", search, deep(search, q(QueueSearch.Sort.PRIORITY), 1000)));
         cases.add(new Case("counts (status, channel, top 20 customers)", () -> search.counts(20), null));
+        // the dashboards' widgets (GET /api/kpis/{widget}) over 7 and 30 days, all channels and one customer
+        Kpis kpis = new Kpis(database, new ObjectMapper(), Set.of("pipeline", "erp-delivery", "sla-watch"));
+        for (String widget : Kpis.WIDGETS.keySet()) {
+            for (int days : new int[]{7, 30}) {
+                for (String who : new String[]{null, customer}) {
+                    Kpis.KpiFilter f = new Kpis.KpiFilter(now.minus(Duration.ofDays(days)), now, null, who,
+                            widget.equals("received") ? "channel" : null, 10);
+                    cases.add(new Case("kpi " + widget + ", " + days + " d" + (who == null ? "" : ", customer"),
+                            () -> kpis.table(widget, f), null));
+                }
+            }
+        }
 
         List<String> lines = new ArrayList<>();
         try (PrintWriter plans = new PrintWriter(Files.newBufferedWriter(out.resolve("console-plans-" + db + ".txt")))) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -120,6 +122,100 @@ public final class QueueDataset {
             order.executeBatch();
             line.executeBatch();
         }
+    }
+
+    static final String[] REVIEW_CODES = {"unknown-item", "price-out-of-tolerance", "required", "unknown-customer", "bad-currency"};
+
+    /**
+     * The audit trail and samples the dashboards read, for the orders {@link #fill} made: a {@code received} event
+     * for every order; an {@code erp-delivered} event for every DELIVERED order (1-30 min after receipt, a tenth of
+     * them after a {@code needs-review} event and a person's {@code corrected}); {@code needs-review} events with
+     * problem codes for NEEDS_REVIEW orders, {@code duplicate}, {@code erp-rejected}, {@code erp-failed} events for
+     * those states; and queue-depth samples per status every 15 minutes over the 90 days.
+     */
+    public static void fillEvents(Database db, long seed, Instant now) {
+        Random random = new Random(seed);
+        List<Object[]> orders = db.read(c -> {
+            List<Object[]> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, status, received_at from orders");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[]{rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()});
+                }
+            }
+            return rows;
+        });
+        for (int from = 0; from < orders.size(); from += 1000) {
+            List<Object[]> batch = orders.subList(from, Math.min(orders.size(), from + 1000));
+            db.inTransaction(c -> {
+                try (PreparedStatement ev = c.prepareStatement("insert into order_events (order_id, at, actor, type,"
+                        + " from_status, to_status, detail) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Object[] o : batch) {
+                        UUID id = (UUID) o[0];
+                        String status = (String) o[1];
+                        Instant at = (Instant) o[2];
+                        event(ev, id, at, "pipeline", "received", null, "QUEUED", null);
+                        Instant later = at.plusSeconds(60 + random.nextInt(1800));
+                        switch (status) {
+                            case "DELIVERED" -> {
+                                if (random.nextInt(10) == 0) {
+                                    event(ev, id, at, "pipeline", "needs-review", null, "NEEDS_REVIEW", review(random));
+                                    event(ev, id, later.minusSeconds(30), "user:cs", "corrected", "NEEDS_REVIEW", "QUEUED", null);
+                                }
+                                event(ev, id, later, "erp-delivery", "erp-delivered", "DELIVERING", "DELIVERED", null);
+                            }
+                            case "NEEDS_REVIEW" -> event(ev, id, at, "pipeline", "needs-review", null, "NEEDS_REVIEW", review(random));
+                            case "DUPLICATE" -> event(ev, id, at, "pipeline", "duplicate", null, "DUPLICATE", null);
+                            case "ERP_REJECTED" -> event(ev, id, later, "erp-delivery", "erp-rejected", "DELIVERING", "ERP_REJECTED", null);
+                            case "ERP_FAILED" -> event(ev, id, later, "erp-delivery", "erp-failed", "DELIVERING", "ERP_FAILED", null);
+                            default -> {
+                            }
+                        }
+                    }
+                    ev.executeBatch();
+                }
+                return null;
+            });
+        }
+        Instant start = now.minus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<Instant> times = new ArrayList<>();
+        for (Instant t = start; t.isBefore(now); t = t.plus(Duration.ofMinutes(15))) {
+            times.add(t);
+        }
+        for (int from = 0; from < times.size(); from += 500) {
+            List<Instant> batch = times.subList(from, Math.min(times.size(), from + 500));
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into queue_depth_samples (at, status, depth) values (?, ?, ?)")) {
+                    for (Instant t : batch) {
+                        for (int i = 0; i < STATUSES.length; i++) {
+                            ps.setTimestamp(1, Timestamp.from(t));
+                            ps.setString(2, STATUSES[i]);
+                            ps.setInt(3, i == 0 ? 0 : random.nextInt(WEIGHTS[i] / 2 + 1));
+                            ps.addBatch();
+                        }
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
+    }
+
+    private static String review(Random random) {
+        String code = REVIEW_CODES[random.nextInt(REVIEW_CODES.length)];
+        return "{\"problems\":[{\"path\":\"/lines/0\",\"code\":\"" + code + "\",\"message\":\"" + code + "\"}]}";
+    }
+
+    private static void event(PreparedStatement ps, UUID order, Instant at, String actor, String type, String from,
+                              String to, String detail) throws SQLException {
+        ps.setObject(1, order);
+        ps.setTimestamp(2, Timestamp.from(at));
+        ps.setString(3, actor);
+        ps.setString(4, type);
+        ps.setString(5, from);
+        ps.setString(6, to);
+        ps.setString(7, detail);
+        ps.addBatch();
     }
 
     static String status(Random random) {

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,10 +189,17 @@ public final class Kpis {
                 List.of("channel", "delivered", "met", "missed", "complianceRate"), rows);
     }
 
+    /** At most this many points per status over any period: a month of one-minute samples is 43,200 of them. */
+    static final int DEPTH_POINTS = 200;
+
     KpiTable queueDepth(KpiFilter f) {
         List<Object> args = List.of(ts(f.from()), ts(f.to()));
-        List<List<Object>> rows = db.read(c -> query(c, "select at, status, depth from queue_depth_samples"
-                + " where at >= ? and at < ? order by at, status", args,
+        // samples are grouped into steps of period / DEPTH_POINTS (whole seconds), each step shown by its first
+        // sample time and its highest depth; a step at most as long as the sample interval keeps every sample
+        long step = Math.max(1, Duration.between(f.from(), f.to()).getSeconds() / DEPTH_POINTS);
+        List<List<Object>> rows = db.read(c -> query(c, "select min(at), status, max(depth) from queue_depth_samples"
+                + " where at >= ? and at < ? group by status, floor(extract(epoch from at) / " + step + ")"
+                + " order by 1, 2", args,
                 rs -> List.of(rs.getTimestamp(1).toInstant().toString(), rs.getString(2), rs.getLong(3))));
         return new KpiTable("queue-depth", f.from(), f.to(), List.of("at", "status", "orders"), rows);
     }

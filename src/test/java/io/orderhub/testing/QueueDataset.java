@@ -131,7 +131,7 @@ public final class QueueDataset {
      * for every order; an {@code erp-delivered} event for every DELIVERED order (1-30 min after receipt, a tenth of
      * them after a {@code needs-review} event and a person's {@code corrected}); {@code needs-review} events with
      * problem codes for NEEDS_REVIEW orders, {@code duplicate}, {@code erp-rejected}, {@code erp-failed} events for
-     * those states; and queue-depth samples per status every 15 minutes over the 90 days.
+     * those states; and queue-depth samples per status every minute over the last 31 days.
      */
     public static void fillEvents(Database db, long seed, Instant now) {
         Random random = new Random(seed);
@@ -177,9 +177,10 @@ public final class QueueDataset {
                 return null;
             });
         }
-        Instant start = now.minus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        // one sample a minute (orderhub.kpi.sample-interval-ms) over the longest period the dashboards ask for
+        Instant start = now.minus(Duration.ofDays(31)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         List<Instant> times = new ArrayList<>();
-        for (Instant t = start; t.isBefore(now); t = t.plus(Duration.ofMinutes(15))) {
+        for (Instant t = start; t.isBefore(now); t = t.plus(Duration.ofMinutes(1))) {
             times.add(t);
         }
         for (int from = 0; from < times.size(); from += 500) {

@@ -178,6 +178,33 @@ abstract class DashboardsEndToEndTest {
     }
 
     @Test
+    void aMonthOfMinuteSamplesIsShownInAtMost200StepsWithEachStepsHighestDepth() {
+        // a month a year back, so the samples of the other tests do not fall into it
+        Instant start = Instant.parse("2025-06-01T00:00:00Z");
+        int minutes = 30 * 24 * 60;
+        hub.bean("database", io.orderhub.support.Database.class).inTransaction(c -> {
+            try (var ps = c.prepareStatement("insert into queue_depth_samples (at, status, depth) values (?, 'QUEUED', ?)")) {
+                for (int m = 0; m < minutes; m++) {
+                    ps.setTimestamp(1, java.sql.Timestamp.from(start.plusSeconds(60L * m)));
+                    ps.setInt(2, m == 1000 ? 999 : m % 50);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        JsonNode depth = widget("queue-depth", "from=" + start + "&to=" + start.plus(Duration.ofDays(30)));
+        assertThat(depth.path("rows").size()).isBetween(190, 201);
+        long highest = 0;
+        for (JsonNode r : depth.path("rows")) {
+            assertThat(r.get(1).asText()).isEqualTo("QUEUED");
+            highest = Math.max(highest, r.get(2).asLong());
+        }
+        assertThat(highest).isEqualTo(999);
+        assertThat(depth.path("rows").get(0).get(0).asText()).isEqualTo(start.toString());
+    }
+
+    @Test
     void queueDepthIsSampledOncePerIntervalAndShownPerStatus() {
         postOrder(po(), "KPI-DEPTH-" + UUID.randomUUID().toString().substring(0, 6));
         QueueDepthSampler sampler = hub.bean("queueDepthSampler", QueueDepthSampler.class);

@@ -192,15 +192,33 @@ public final class Kpis {
     /** At most this many points per status over any period: a month of one-minute samples is 43,200 of them. */
     static final int DEPTH_POINTS = 200;
 
+    /**
+     * The queue's depth per status at the first sample of each of at most {@link #DEPTH_POINTS} equal steps of the
+     * period (every sample when the steps are no longer than the sample interval): one index seek per step on the
+     * samples' primary key, instead of reading every sample of the period.
+     */
     KpiTable queueDepth(KpiFilter f) {
-        List<Object> args = List.of(ts(f.from()), ts(f.to()));
-        // samples are grouped into steps of period / DEPTH_POINTS (whole seconds), each step shown by its first
-        // sample time and its highest depth; a step at most as long as the sample interval keeps every sample
-        long step = Math.max(1, Duration.between(f.from(), f.to()).getSeconds() / DEPTH_POINTS);
-        List<List<Object>> rows = db.read(c -> query(c, "select min(at), status, max(depth) from queue_depth_samples"
-                + " where at >= ? and at < ? group by status, floor(extract(epoch from at) / " + step + ")"
-                + " order by 1, 2", args,
-                rs -> List.of(rs.getTimestamp(1).toInstant().toString(), rs.getString(2), rs.getLong(3))));
+        long periodMs = Math.max(1, Duration.between(f.from(), f.to()).toMillis());
+        long stepMs = Math.max(1, (periodMs + DEPTH_POINTS - 1) / DEPTH_POINTS);
+        List<List<Object>> rows = db.read(c -> {
+            List<List<Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select at, status, depth from queue_depth_samples"
+                    + " where at = (select min(at) from queue_depth_samples where at >= ? and at < ?) order by status")) {
+                Instant stepStart = f.from();
+                while (stepStart.isBefore(f.to())) {
+                    Instant stepEnd = stepStart.plusMillis(stepMs);
+                    ps.setTimestamp(1, ts(stepStart));
+                    ps.setTimestamp(2, ts(stepEnd.isBefore(f.to()) ? stepEnd : f.to()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(List.of(rs.getTimestamp(1).toInstant().toString(), rs.getString(2), rs.getLong(3)));
+                        }
+                    }
+                    stepStart = stepEnd;
+                }
+            }
+            return out;
+        });
         return new KpiTable("queue-depth", f.from(), f.to(), List.of("at", "status", "orders"), rows);
     }
 

@@ -35,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DeliveryQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
+    static final String ACTOR = "erp-delivery";
+    /** SLA states whose clock still runs (io.orderhub.sla.SlaState ON_TRACK, AT_RISK, BREACHED). */
+    private static final Set<String> OPEN_SLA_STATES = Set.of("ON_TRACK", "AT_RISK", "BREACHED");
 
     private final Database db;
     private final GroupCommit commits;
@@ -81,8 +84,9 @@ public final class DeliveryQueue {
         List<ClaimedOrder> claimed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("update orders o set status = 'DELIVERING', claimed_by = ?,"
                 + " claimed_at = ?, updated_at = ?, version = version + 1 from (select id from orders"
-                + " where status = 'QUEUED' order by priority, due_at, received_at limit ? for update skip locked) q"
-                + " where o.id = q.id returning o.id, o.po_number, o.sender, o.canonical, o.channel")) {
+                + " where status = 'QUEUED' order by priority, due_at, received_at limit ? for update skip locked) q,"
+                + " order_content oc where o.id = q.id and oc.order_id = o.id"
+                + " returning o.id, o.po_number, o.sender, oc.canonical, o.channel")) {
             ps.setString(1, instanceId);
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setTimestamp(3, Timestamp.from(now));
@@ -100,8 +104,9 @@ public final class DeliveryQueue {
 
     private List<ClaimedOrder> claimGuarded(Connection c, int limit, Instant now) throws SQLException {
         List<ClaimedOrder> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, po_number, sender, canonical, channel from orders"
-                + " where status = 'QUEUED' order by status, priority, due_at, received_at limit ?")) {
+        try (PreparedStatement ps = c.prepareStatement("select o.id, o.po_number, o.sender, oc.canonical, o.channel"
+                + " from orders o join order_content oc on oc.order_id = o.id"
+                + " where o.status = 'QUEUED' order by o.status, o.priority, o.due_at, o.received_at limit ?")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -160,22 +165,35 @@ public final class DeliveryQueue {
 
     private boolean finish(UUID id, OrderStatus to, String erpOrderNumber, int attempts, String eventType, Map<String, ?> detail) {
         Instant now = clock.instant();
+        String detailJson = write(detail);
         boolean changed;
         try {
             changed = commits.submit(c -> {
+                // a delivered order's SLA clock stops here, in the same transaction (MET or MISSED): the SLA watch
+                // would otherwise find it later and move it with a transaction of its own
+                SlaClose sla = to == OrderStatus.DELIVERED ? slaClose(c, id, now) : null;
                 try (PreparedStatement ps = c.prepareStatement("update orders set status = ?, erp_order_number ="
                         + " coalesce(?, erp_order_number), attempts = attempts + ?, claimed_by = null, claimed_at = null,"
-                        + " updated_at = ?, version = version + 1 where id = ? and status = 'DELIVERING'")) {
+                        + " updated_at = ?, version = version + 1, sla_state = coalesce(?, sla_state)"
+                        + " where id = ? and status = 'DELIVERING'")) {
                     ps.setString(1, to.name());
                     ps.setString(2, erpOrderNumber);
                     ps.setInt(3, attempts);
                     ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setObject(5, id);
+                    ps.setString(5, sla == null ? null : sla.after());
+                    ps.setObject(6, id);
                     if (ps.executeUpdate() != 1) {
                         return false;
                     }
                 }
-                Events.insert(c, id, now, "erp-delivery", eventType, OrderStatus.DELIVERING, to, write(detail));
+                if (sla == null) {
+                    Events.insert(c, id, now, ACTOR, eventType, OrderStatus.DELIVERING, to, detailJson);
+                } else {
+                    Events.insertPair(c, id, now, ACTOR, eventType, OrderStatus.DELIVERING, to, detailJson,
+                            "sla-" + sla.after().toLowerCase(java.util.Locale.ROOT), null, null,
+                            write(Map.of("sla", Map.of("before", sla.before(), "after", sla.after()),
+                                    "dueAt", sla.dueAt().toString(), "finishedAt", now.toString())));
+                }
                 return true;
             });
         } finally {
@@ -185,6 +203,27 @@ public final class DeliveryQueue {
             LOG.warn("Order {} was no longer DELIVERING when the ERP outcome {} arrived; left as it is", id, to);
         }
         return changed;
+    }
+
+    /** The SLA move of an order delivered now: from its open state to MET or MISSED; null if its clock had stopped. */
+    private record SlaClose(String before, String after, Instant dueAt) {
+    }
+
+    private static SlaClose slaClose(Connection c, UUID id, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select sla_state, due_at from orders where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String before = rs.getString(1);
+                Instant dueAt = rs.getTimestamp(2).toInstant();
+                if (!OPEN_SLA_STATES.contains(before)) {
+                    return null;
+                }
+                return new SlaClose(before, now.isAfter(dueAt) ? "MISSED" : "MET", dueAt);
+            }
+        }
     }
 
     /**

@@ -132,8 +132,7 @@ public final class OrderActions {
             OrderStatus to = problems.isEmpty() ? OrderStatus.QUEUED : OrderStatus.NEEDS_REVIEW;
             try (PreparedStatement ps = c.prepareStatement("update orders set sender = ?, customer_id = ?,"
                     + " po_number = ?, order_date = ?, currency = ?, line_count = ?, status = ?, problems = ?,"
-                    + " canonical = ?, provenance = ?, updated_at = ?, version = version + 1"
-                    + " where id = ? and version = ? and status = ?")) {
+                    + " updated_at = ?, version = version + 1 where id = ? and version = ? and status = ?")) {
                 ps.setString(1, order.sender() == null ? current.sender() : order.sender());
                 ps.setString(2, QueueWriter.truncate(order.effectiveCustomerId(), 100));
                 ps.setString(3, QueueWriter.truncate(order.poNumber(), 100));
@@ -146,15 +145,21 @@ public final class OrderActions {
                 ps.setInt(6, order.lines().size());
                 ps.setString(7, to.name());
                 ps.setString(8, problems.isEmpty() ? null : write(problems));
-                ps.setString(9, write(order));
-                ps.setString(10, provenance(current.provenance(), changes, actor));
-                ps.setTimestamp(11, Timestamp.from(now));
-                ps.setObject(12, id);
-                ps.setInt(13, current.version());
-                ps.setString(14, current.status().name());
+                ps.setTimestamp(9, Timestamp.from(now));
+                ps.setObject(10, id);
+                ps.setInt(11, current.version());
+                ps.setString(12, current.status().name());
                 if (ps.executeUpdate() != 1) {
                     throw changedMeanwhile(id);
                 }
+            }
+            // the version guard above holds the row: the order's JSON beside it changes with it
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update order_content set canonical = ?, provenance = ? where order_id = ?")) {
+                ps.setString(1, write(order));
+                ps.setString(2, provenance(current.provenance(), changes, actor));
+                ps.setObject(3, id);
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("delete from order_lines where order_id = ?")) {
                 ps.setObject(1, id);
@@ -262,7 +267,8 @@ public final class OrderActions {
 
     private static Current current(Connection c, UUID id, Integer expectedVersion) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select status, version, canonical, provenance, sender,"
-                + " po_number, duplicate_of, sla_state from orders where id = ?")) {
+                + " po_number, duplicate_of, sla_state from orders join order_content on order_content.order_id = orders.id"
+                + " where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

@@ -84,7 +84,7 @@ public final class QueueReader {
             try (PreparedStatement ps = c.prepareStatement("select id, status, channel, sender, customer_id, po_number,"
                     + " priority, due_at, received_at, updated_at, erp_order_number, attempts, duplicate_of, problems,"
                     + " document_id, position, canonical, provenance, version, sla_state, sla_at_risk_at, sla_alerted_at"
-                    + " from orders where id = ?")) {
+                    + " from orders join order_content on order_content.order_id = orders.id where id = ?")) {
                 ps.setObject(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {

@@ -185,8 +185,8 @@ public final class QueueWriter {
         Instant now = doc.receivedAt();
         try (PreparedStatement ps = c.prepareStatement("insert into orders (id, document_id, position, channel, sender,"
                 + " customer_id, po_number, order_date, currency, line_count, status, priority, due_at, received_at,"
-                + " updated_at, duplicate_of, problems, canonical, provenance, sla_at_risk_at, sla_state)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " updated_at, duplicate_of, problems, sla_at_risk_at, sla_state)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, p.id());
             ps.setObject(2, doc.id());
             ps.setInt(3, p.mapped().index());
@@ -210,10 +210,16 @@ public final class QueueWriter {
             ps.setTimestamp(15, Timestamp.from(now));
             ps.setObject(16, duplicateOf);
             ps.setString(17, row.problems());
-            ps.setString(18, row.canonical());
-            ps.setString(19, row.provenance());
-            ps.setTimestamp(20, Timestamp.from(p.atRiskAt()));
-            ps.setString(21, status == OrderStatus.DUPLICATE ? "CLOSED" : "ON_TRACK");
+            ps.setTimestamp(18, Timestamp.from(p.atRiskAt()));
+            ps.setString(19, status == OrderStatus.DUPLICATE ? "CLOSED" : "ON_TRACK");
+            ps.executeUpdate();
+        }
+        // the JSON lives beside the queue row, which every state change rewrites (V13)
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into order_content (order_id, canonical, provenance) values (?, ?, ?)")) {
+            ps.setObject(1, p.id());
+            ps.setString(2, row.canonical());
+            ps.setString(3, row.provenance());
             ps.executeUpdate();
         }
         insertLines(c, p.id(), o.lines());

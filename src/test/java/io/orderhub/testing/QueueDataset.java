@@ -68,8 +68,10 @@ public final class QueueDataset {
                 + " values (?, ?, ?, 'dataset', 'demo', ?, 'application/json', 'canonical-json', ?, ?, ?, 'ACCEPTED')");
              PreparedStatement order = c.prepareStatement("insert into orders (id, document_id, position, channel,"
                      + " sender, customer_id, po_number, order_date, currency, line_count, status, priority, due_at,"
-                     + " received_at, updated_at, erp_order_number, attempts, problems, canonical, provenance)"
-                     + " values (?, ?, 0, ?, ?, ?, ?, ?, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     + " received_at, updated_at, erp_order_number, attempts, problems)"
+                     + " values (?, ?, 0, ?, ?, ?, ?, ?, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement orderContent = c.prepareStatement("insert into order_content (order_id, canonical,"
+                     + " provenance) values (?, ?, ?)");
              PreparedStatement line = c.prepareStatement("insert into order_lines (order_id, line_number, buyer_item,"
                      + " quantity, unit, unit_price, amount) values (?, ?, ?, ?, 'EA', 12.5, ?)")) {
             for (int n = from; n <= to; n++) {
@@ -106,9 +108,11 @@ public final class QueueDataset {
                 order.setInt(15, "DELIVERED".equals(status) ? 1 : 0);
                 order.setString(16, "NEEDS_REVIEW".equals(status)
                         ? "[{\"path\":\"/lines/0/quantity\",\"code\":\"quantity\",\"message\":\"must be positive\"}]" : null);
-                order.setString(17, canonical);
-                order.setString(18, provenance);
                 order.addBatch();
+                orderContent.setObject(1, orderId);
+                orderContent.setString(2, canonical);
+                orderContent.setString(3, provenance);
+                orderContent.addBatch();
                 for (int l = 1; l <= lines; l++) {
                     line.setObject(1, orderId);
                     line.setInt(2, l);
@@ -120,6 +124,7 @@ public final class QueueDataset {
             }
             doc.executeBatch();
             order.executeBatch();
+            orderContent.executeBatch();
             line.executeBatch();
         }
     }

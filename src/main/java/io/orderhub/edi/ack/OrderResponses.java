@@ -216,8 +216,9 @@ public final class OrderResponses {
         return store.database().read(c -> {
             try (PreparedStatement ps = c.prepareStatement("select s.document_id, s.standard, s.sender_id,"
                     + " s.sender_qualifier, s.receiver_id, s.receiver_qualifier, s.syntax, s.syntax_version,"
-                    + " s.interchange_number, s.message_number, s.message_version, o.erp_order_number, o.canonical"
+                    + " s.interchange_number, s.message_number, s.message_version, o.erp_order_number, oc.canonical"
                     + " from edi_order_sources s join orders o on o.id = s.order_id"
+                    + " join order_content oc on oc.order_id = o.id"
                     + " where s.order_id = ? and o.status = 'DELIVERED'")) {
                 ps.setObject(1, orderId);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -74,7 +74,8 @@ public final class DeliveryQueue {
             return List.of();
         }
         Instant now = clock.instant();
-        List<ClaimedOrder> claimed = db.inTransaction(c -> db.dialect() == Database.Dialect.POSTGRESQL
+        // through group commit: the claim shares its durable commit with intake and ERP outcomes
+        List<ClaimedOrder> claimed = commits.submit(c -> db.dialect() == Database.Dialect.POSTGRESQL
                 ? claimPostgres(c, room, now) : claimGuarded(c, room, now));
         claimed.forEach(o -> inFlight.add(o.id()));
         return claimed;

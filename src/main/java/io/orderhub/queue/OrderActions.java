@@ -275,7 +275,7 @@ public final class OrderActions {
                     throw new Refused(Refused.NOT_FOUND, "no order " + id);
                 }
                 Current current = new Current(OrderStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8));
+                        ProvenanceCodec.expand(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8));
                 if (expectedVersion != null && expectedVersion != current.version()) {
                     throw new Refused(Refused.CONFLICT, "order " + id + " was changed meanwhile: it is at version "
                             + current.version() + ", the change was made to version " + expectedVersion

@@ -97,7 +97,7 @@ public final class QueueReader {
                             instant(rs, "updated_at"), rs.getString("erp_order_number"), rs.getInt("attempts"),
                             rs.getObject("duplicate_of", UUID.class), rs.getString("problems"), null, documentId,
                             "/api/documents/" + documentId, rs.getInt("position"), rs.getString("canonical"),
-                            rs.getString("provenance"), events(c, id), rs.getInt("version"),
+                            ProvenanceCodec.expand(rs.getString("provenance")), events(c, id), rs.getInt("version"),
                             new OrderViews.Sla(rs.getString("sla_state"), instant(rs, "due_at"),
                                     instant(rs, "sla_at_risk_at"), instant(rs, "sla_alerted_at")));
                 }

@@ -114,7 +114,7 @@ public final class QueueWriter {
                 ? write(Map.of("priority", p.priority(), "dueAt", p.dueAt().toString()))
                 : write(Map.of("problems", p.problems()));
         return new OrderRow(p, doc, o.sender() == null ? "UNKNOWN" : o.sender(),
-                p.problems().isEmpty() ? null : write(p.problems()), write(o), write(p.mapped().provenance()),
+                p.problems().isEmpty() ? null : write(p.problems()), write(o), ProvenanceCodec.encode(p.mapped().provenance()),
                 received, queued);
     }
 

@@ -251,8 +251,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "queueDepthSampler", new QueueDepthSampler(db, clock,
                 Duration.ofMillis(intProp(props, "orderhub.kpi.sample-interval-ms")),
                 Duration.ofDays(intProp(props, "orderhub.kpi.sample-retention-days"))));
-        bind(context, "dashboardsApi", new DashboardsApi(new Kpis(db, json,
-                java.util.Set.of(prop(props, "orderhub.kpi.system-actors").split("\\s*,\\s*"))),
+        bind(context, "dashboardsApi", new DashboardsApi(new Kpis(db, json),
                 new Dashboards(db, json, clock), json, clock));
         bind(context, "casesApi", new CasesApi(new Cases(db, json, clock), json,
                 java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),

@@ -254,6 +254,7 @@ public final class DeliveryQueue {
                 ps.setString(3, current.name());
                 ps.executeUpdate();
             }
+            OrderActions.touched(c, id, now); // an action from outside the hub: not touchless
             Events.insert(c, id, now, actor, "resubmitted", current, OrderStatus.QUEUED,
                     write(Map.of("reason", reason == null ? "" : reason, "before", Map.of("status", current.name()),
                             "after", Map.of("status", OrderStatus.QUEUED.name()))));

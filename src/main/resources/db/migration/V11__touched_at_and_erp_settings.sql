@@ -28,3 +28,7 @@ create table erp_settings_log (
     setting_value varchar(200) not null
 );
 create index erp_settings_log_at on erp_settings_log (at);
+
+-- ERP delivery runs until someone pauses it (POST /api/erp/pause)
+insert into erp_settings (setting, setting_value, changed_by, changed_at)
+values ('delivery-paused', 'false', 'V11', current_timestamp);

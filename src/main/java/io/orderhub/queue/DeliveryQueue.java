@@ -47,6 +47,7 @@ public final class DeliveryQueue {
     private final Duration claimLease;
     private final Clock clock;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile java.util.function.BooleanSupplier paused = () -> false;
 
     public DeliveryQueue(Database db, GroupCommit commits, ObjectMapper json, String instanceId, int maxInFlight,
                          Duration claimLease, Clock clock) {
@@ -67,8 +68,16 @@ public final class DeliveryQueue {
         return inFlight.size();
     }
 
+    /** While this says true (an ERP maintenance window, io.orderhub.erp.DeliveryPause), nothing is claimed. */
+    public void pausedWhen(java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
+    }
+
     /** Claims up to as many orders as there is room for in flight; each must end in one of the mark calls. */
     public List<ClaimedOrder> claim() {
+        if (paused.getAsBoolean()) {
+            return List.of();
+        }
         int room = maxInFlight - inFlight.size();
         if (room <= 0) {
             return List.of();

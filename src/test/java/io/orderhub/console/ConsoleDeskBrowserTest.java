@@ -315,6 +315,8 @@ class ConsoleDeskBrowserTest {
         WebElement marked = visible("#events li[data-type='marked-duplicate']");
         assertThat(marked.getText()).contains("NEEDS_REVIEW \u2192 DUPLICATE").contains("by user:cs")
                 .contains("sent twice, PO number mistyped");
+        // the page shows the duplicate's own actions now: no second "mark as duplicate"
+        wait.until(d -> !d.findElement(By.id("duplicate-form")).isDisplayed());
         Browser.screenshot(browser, "20-order-marked-duplicate");
 
         JsonNode stored = order(copy);

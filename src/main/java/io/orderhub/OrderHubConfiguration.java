@@ -42,7 +42,9 @@ import io.orderhub.edi.ack.OutboundRoutes;
 import io.orderhub.edi.ack.OwnId;
 import io.orderhub.edi.view.EdiDictionary;
 import io.orderhub.edi.view.EdiView;
+import io.orderhub.erp.DeliveryPause;
 import io.orderhub.erp.ErpDelivery;
+import io.orderhub.erp.ErpSettingsApi;
 import io.orderhub.erp.ErpResponses;
 import io.orderhub.erp.ErpSimulator;
 import io.orderhub.erp.ErpSimulatorApi;
@@ -184,6 +186,16 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 .orElse(hostName());
         DeliveryQueue delivery = new DeliveryQueue(db, commits, json, instanceId, intProp(props, "orderhub.erp.max-in-flight"),
                 Duration.parse(prop(props, "orderhub.erp.claim-lease")), clock);
+        // ERP maintenance window (POST /api/erp/pause): the claim asks this cached bean before it claims
+        DeliveryPause deliveryPause = new DeliveryPause(db, clock,
+                Duration.ofMillis(intProp(props, "orderhub.erp.pause-refresh-ms")));
+        delivery.pausedWhen(deliveryPause);
+        bind(context, "deliveryPause", deliveryPause);
+        bind(context, "erpSettingsApi", new ErpSettingsApi(deliveryPause, db, json, erpSettings(props), Map.of(
+                "maxRedeliveries", intProp(props, "orderhub.erp.retry.max-redeliveries"),
+                "initialDelayMs", intProp(props, "orderhub.erp.retry.initial-delay-ms"),
+                "multiplier", Double.parseDouble(prop(props, "orderhub.erp.retry.multiplier").trim()),
+                "maxDelayMs", intProp(props, "orderhub.erp.retry.max-delay-ms"))));
         if (db.dialect() == Database.Dialect.H2) {
             // an H2 file is open in one process only: whatever is DELIVERING was left by this hub's last run
             delivery.recoverStaleClaims(true);
@@ -252,8 +264,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "queueDepthSampler", new QueueDepthSampler(db, clock,
                 Duration.ofMillis(intProp(props, "orderhub.kpi.sample-interval-ms")),
                 Duration.ofDays(intProp(props, "orderhub.kpi.sample-retention-days"))));
-        bind(context, "dashboardsApi", new DashboardsApi(new Kpis(db, json,
-                java.util.Set.of(prop(props, "orderhub.kpi.system-actors").split("\\s*,\\s*"))),
+        bind(context, "dashboardsApi", new DashboardsApi(new Kpis(db, json),
                 new Dashboards(db, json, clock), json, clock));
         bind(context, "casesApi", new CasesApi(new Cases(db, json, clock), json,
                 java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),
@@ -302,6 +313,18 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
     private static void bind(CamelContext context, String name, Object bean) {
         context.getRegistry().bind(name, bean);
+    }
+
+    /** What GET /api/erp shows of the delivery's configuration (the URL redacted there). */
+    private static Map<String, Object> erpSettings(PropertiesComponent props) {
+        Map<String, Object> erp = new java.util.LinkedHashMap<>();
+        erp.put("url", prop(props, "orderhub.erp.url"));
+        erp.put("connectTimeoutMs", intProp(props, "orderhub.erp.connect-timeout-ms"));
+        erp.put("responseTimeoutMs", intProp(props, "orderhub.erp.response-timeout-ms"));
+        erp.put("maxInFlight", intProp(props, "orderhub.erp.max-in-flight"));
+        erp.put("concurrency", intProp(props, "orderhub.erp.concurrency"));
+        erp.put("pollIntervalMs", intProp(props, "orderhub.erp.poll-interval-ms"));
+        return erp;
     }
 
     static String prop(PropertiesComponent props, String key) {

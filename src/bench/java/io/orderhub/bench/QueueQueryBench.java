@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -121,7 +120,7 @@ public final class QueueQueryBench {
         cases.add(page("page 1001 (50,000 deep), by priority", search, deep(search, q(QueueSearch.Sort.PRIORITY), 1000)));
         cases.add(new Case("counts (status, channel, top 20 customers)", () -> search.counts(20), null));
         // the dashboards' widgets (GET /api/kpis/{widget}) over 7 and 30 days, all channels and one customer
-        Kpis kpis = new Kpis(database, new ObjectMapper(), Set.of("pipeline", "erp-delivery", "sla-watch"));
+        Kpis kpis = new Kpis(database, new ObjectMapper());
         for (String widget : Kpis.WIDGETS.keySet()) {
             for (int days : new int[]{7, 30}) {
                 for (String who : new String[]{null, customer}) {

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,16 +41,10 @@ public final class Kpis {
 
     private final Database db;
     private final ObjectMapper json;
-    private final Set<String> systemActors;
 
-    /**
-     * @param systemActors event actors that are the hub itself (pipeline, erp-delivery, sla-watch); any other actor
-     *                     on an order's timeline (a person, an API client's action) makes the order not touchless
-     */
-    public Kpis(Database db, ObjectMapper json, Set<String> systemActors) {
+    public Kpis(Database db, ObjectMapper json) {
         this.db = db;
         this.json = json;
-        this.systemActors = Set.copyOf(systemActors);
     }
 
     private static Map<String, String> widgets() {
@@ -92,30 +85,23 @@ public final class Kpis {
     }
 
     KpiTable touchless(KpiFilter f) {
-        // arguments in the order of the placeholders: the actors of the subquery, then the period, then the filters
-        List<Object> args = new ArrayList<>(systemActors);
-        args.add(ts(f.from()));
-        args.add(ts(f.to()));
-        String sql = "select o.channel, (select count(*) from order_events h where h.order_id = o.id"
-                + " and h.type not like 'case-%' and h.actor not in (" + placeholders(systemActors.size()) + "))"
+        // touched_at is set in the transaction of every exception-desk action (V11), so one aggregate over the
+        // period's deliveries answers it; no look at each order's timeline
+        List<Object> args = new ArrayList<>(List.of(ts(f.from()), ts(f.to())));
+        String sql = "select o.channel, count(*), sum(case when o.touched_at is null then 1 else 0 end)"
                 + " from order_events e join orders o on o.id = e.order_id"
-                + " where e.type = 'erp-delivered' and e.at >= ? and e.at < ?" + orderFilters(f, "o.", args);
-        Map<String, long[]> byChannel = new TreeMap<>();
-        db.read(c -> query(c, sql, args, rs -> {
-            long[] n = byChannel.computeIfAbsent(rs.getString(1), k -> new long[2]);
-            n[0]++;
-            if (rs.getLong(2) == 0) {
-                n[1]++;
-            }
-            return null;
-        }));
+                + " where e.type = 'erp-delivered' and e.at >= ? and e.at < ?" + orderFilters(f, "o.", args)
+                + " group by o.channel order by o.channel";
         List<List<Object>> rows = new ArrayList<>();
         long[] all = new long[2];
-        byChannel.forEach((channel, n) -> {
-            rows.add(List.of(channel, n[0], n[1], rate(n[1], n[0])));
-            all[0] += n[0];
-            all[1] += n[1];
-        });
+        db.read(c -> query(c, sql, args, rs -> {
+            long delivered = rs.getLong(2);
+            long touchless = rs.getLong(3);
+            rows.add(List.of(rs.getString(1), delivered, touchless, rate(touchless, delivered)));
+            all[0] += delivered;
+            all[1] += touchless;
+            return null;
+        }));
         rows.add(List.of("all", all[0], all[1], rate(all[1], all[0])));
         return new KpiTable("touchless", f.from(), f.to(), List.of("channel", "delivered", "touchless", "touchlessRate"), rows);
     }
@@ -194,24 +180,36 @@ public final class Kpis {
 
     /**
      * The queue's depth per status at the first sample of each of at most {@link #DEPTH_POINTS} equal steps of the
-     * period (every sample when the steps are no longer than the sample interval): one index seek per step on the
-     * samples' primary key, instead of reading every sample of the period.
+     * period (every sample when the steps are no longer than the sample interval). Two plain seeks on the samples'
+     * primary key (at, status) per step: the first sample time in the step, then the rows at that time. The single
+     * query {@code at = (select min(at) ...)} was not planned as a seek by H2 (hundreds of ms a month).
      */
     KpiTable queueDepth(KpiFilter f) {
         long periodMs = Math.max(1, Duration.between(f.from(), f.to()).toMillis());
         long stepMs = Math.max(1, (periodMs + DEPTH_POINTS - 1) / DEPTH_POINTS);
         List<List<Object>> rows = db.read(c -> {
             List<List<Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select at, status, depth from queue_depth_samples"
-                    + " where at = (select min(at) from queue_depth_samples where at >= ? and at < ?) order by status")) {
+            try (PreparedStatement first = c.prepareStatement("select at from queue_depth_samples"
+                    + " where at >= ? and at < ? order by at limit 1");
+                 PreparedStatement at = c.prepareStatement("select status, depth from queue_depth_samples"
+                         + " where at = ? order by status")) {
                 Instant stepStart = f.from();
                 while (stepStart.isBefore(f.to())) {
                     Instant stepEnd = stepStart.plusMillis(stepMs);
-                    ps.setTimestamp(1, ts(stepStart));
-                    ps.setTimestamp(2, ts(stepEnd.isBefore(f.to()) ? stepEnd : f.to()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(List.of(rs.getTimestamp(1).toInstant().toString(), rs.getString(2), rs.getLong(3)));
+                    first.setTimestamp(1, ts(stepStart));
+                    first.setTimestamp(2, ts(stepEnd.isBefore(f.to()) ? stepEnd : f.to()));
+                    Timestamp sampleAt = null;
+                    try (ResultSet rs = first.executeQuery()) {
+                        if (rs.next()) {
+                            sampleAt = rs.getTimestamp(1);
+                        }
+                    }
+                    if (sampleAt != null) {
+                        at.setTimestamp(1, sampleAt);
+                        try (ResultSet rs = at.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(List.of(sampleAt.toInstant().toString(), rs.getString(1), rs.getLong(2)));
+                            }
                         }
                     }
                     stepStart = stepEnd;

@@ -47,6 +47,7 @@ public final class DeliveryQueue {
     private final Duration claimLease;
     private final Clock clock;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile java.util.function.BooleanSupplier paused = () -> false;
 
     public DeliveryQueue(Database db, GroupCommit commits, ObjectMapper json, String instanceId, int maxInFlight,
                          Duration claimLease, Clock clock) {
@@ -67,8 +68,16 @@ public final class DeliveryQueue {
         return inFlight.size();
     }
 
+    /** While this says true (an ERP maintenance window, io.orderhub.erp.DeliveryPause), nothing is claimed. */
+    public void pausedWhen(java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
+    }
+
     /** Claims up to as many orders as there is room for in flight; each must end in one of the mark calls. */
     public List<ClaimedOrder> claim() {
+        if (paused.getAsBoolean()) {
+            return List.of();
+        }
         int room = maxInFlight - inFlight.size();
         if (room <= 0) {
             return List.of();
@@ -255,6 +264,7 @@ public final class DeliveryQueue {
                 ps.setString(3, current.name());
                 ps.executeUpdate();
             }
+            OrderActions.touched(c, id, now); // an action from outside the hub: not touchless
             Events.insert(c, id, now, actor, "resubmitted", current, OrderStatus.QUEUED,
                     write(Map.of("reason", reason == null ? "" : reason, "before", Map.of("status", current.name()),
                             "after", Map.of("status", OrderStatus.QUEUED.name()))));

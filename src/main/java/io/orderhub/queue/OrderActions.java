@@ -132,7 +132,8 @@ public final class OrderActions {
             OrderStatus to = problems.isEmpty() ? OrderStatus.QUEUED : OrderStatus.NEEDS_REVIEW;
             try (PreparedStatement ps = c.prepareStatement("update orders set sender = ?, customer_id = ?,"
                     + " po_number = ?, order_date = ?, currency = ?, line_count = ?, status = ?, problems = ?,"
-                    + " updated_at = ?, version = version + 1 where id = ? and version = ? and status = ?")) {
+                    + " updated_at = ?, touched_at = coalesce(touched_at, ?), version = version + 1"
+                    + " where id = ? and version = ? and status = ?")) {
                 ps.setString(1, order.sender() == null ? current.sender() : order.sender());
                 ps.setString(2, QueueWriter.truncate(order.effectiveCustomerId(), 100));
                 ps.setString(3, QueueWriter.truncate(order.poNumber(), 100));
@@ -146,9 +147,10 @@ public final class OrderActions {
                 ps.setString(7, to.name());
                 ps.setString(8, problems.isEmpty() ? null : write(problems));
                 ps.setTimestamp(9, Timestamp.from(now));
-                ps.setObject(10, id);
-                ps.setInt(11, current.version());
-                ps.setString(12, current.status().name());
+                ps.setTimestamp(10, Timestamp.from(now));
+                ps.setObject(11, id);
+                ps.setInt(12, current.version());
+                ps.setString(13, current.status().name());
                 if (ps.executeUpdate() != 1) {
                     throw changedMeanwhile(id);
                 }
@@ -238,17 +240,31 @@ public final class OrderActions {
         }));
     }
 
+    /**
+     * Records that someone outside the hub acted on the order (for the touchless KPI): sets {@code touched_at} once,
+     * to the first such action. Called in the transaction of the action, by actions that live elsewhere (resubmit).
+     */
+    public static void touched(Connection c, UUID id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update orders set touched_at = ? where id = ? and touched_at is null")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setObject(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     private void close(Connection c, UUID id, Current current, OrderStatus to, UUID duplicateOf, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update orders set status = ?, duplicate_of = ?,"
-                + " sla_state = 'CLOSED', updated_at = ?, version = version + 1"
+                + " sla_state = 'CLOSED', updated_at = ?, touched_at = coalesce(touched_at, ?), version = version + 1"
                 + " where id = ? and version = ? and status = ?")) {
             ps.setString(1, to.name());
             ps.setObject(2, duplicateOf);
             ps.setTimestamp(3, Timestamp.from(now));
-            ps.setObject(4, id);
-            ps.setInt(5, current.version());
-            ps.setString(6, current.status().name());
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setObject(5, id);
+            ps.setInt(6, current.version());
+            ps.setString(7, current.status().name());
             if (ps.executeUpdate() != 1) {
                 throw changedMeanwhile(id);
             }

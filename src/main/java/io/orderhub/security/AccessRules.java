@@ -53,13 +53,26 @@ public final class AccessRules {
             Map.entry("create-dashboard", ANY_ROLE),
             Map.entry("update-dashboard", ANY_ROLE),
             Map.entry("delete-dashboard", ANY_ROLE),
+            // ERP settings: everyone sees whether delivery is paused and what waits; operations opens and closes an
+            // ERP maintenance window, customer service does not
+            Map.entry("erp-settings", ANY_ROLE),
+            Map.entry("erp-pause", EnumSet.of(Role.OPERATIONS, Role.ADMIN)),
+            Map.entry("erp-resume", EnumSet.of(Role.OPERATIONS, Role.ADMIN)),
             Map.entry("list-users", ADMIN),
             Map.entry("create-user", ADMIN));
 
-    /** Routes API clients may not use. */
-    private static final Set<String> PEOPLE_ONLY = Set.of("list-users", "create-user", "console-session");
+    /** Routes API clients may not use: user management, sessions, and pausing the ERP (a person's decision). */
+    private static final Set<String> PEOPLE_ONLY = Set.of("list-users", "create-user", "console-session",
+            "erp-pause", "erp-resume");
 
     private AccessRules() {
+    }
+
+    /** Every route id listed here (for the role-matrix test, which must cover them all). */
+    static Set<String> listedRoutes() {
+        Set<String> all = new java.util.TreeSet<>(USER_ROLES.keySet());
+        all.addAll(PEOPLE_ONLY);
+        return all;
     }
 
     public static boolean allows(Principal principal, String routeId) {

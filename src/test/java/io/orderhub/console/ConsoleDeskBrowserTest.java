@@ -295,4 +295,33 @@ class ConsoleDeskBrowserTest {
         visible("#case-orders a").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "PO-DESK-REJ"));
     }
+
+    @Test
+    @Order(9)
+    void orderIsMarkedAsDuplicateFromTheExceptionDesk() throws Exception {
+        // the customer sent PO-DESK-FIX again with a typo in the PO number: a second order nobody should deliver
+        String copy = post("PO-DESK-FIX-AGAIN");
+        hub.awaitOrderStatus("PO-DESK-FIX-AGAIN", "NEEDS_REVIEW", Duration.ofSeconds(10));
+        go("#/exceptions");
+        visible("#exceptions-view");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#x-table tbody tr[data-po='PO-DESK-FIX-AGAIN'] a"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-title"), "PO-DESK-FIX-AGAIN"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-facts"), "NEEDS_REVIEW"));
+        visible("#duplicate-of").sendKeys("PO-DESK-FIX");
+        browser.findElement(By.id("duplicate-reason")).sendKeys("sent twice, PO number mistyped");
+        browser.findElement(By.id("duplicate-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-facts"), "DUPLICATE"));
+        WebElement marked = visible("#events li[data-type='marked-duplicate']");
+        assertThat(marked.getText()).contains("NEEDS_REVIEW \u2192 DUPLICATE").contains("by user:cs")
+                .contains("sent twice, PO number mistyped");
+        // the page shows the duplicate's own actions now: no second "mark as duplicate"
+        wait.until(d -> !d.findElement(By.id("duplicate-form")).isDisplayed());
+        Browser.screenshot(browser, "20-order-marked-duplicate");
+
+        JsonNode stored = order(copy);
+        assertThat(stored.path("status").asText()).isEqualTo("DUPLICATE");
+        assertThat(stored.toString()).contains(ids.get("PO-DESK-FIX"));
+        assertThat(stored.path("events").toString()).contains("\"actor\":\"user:cs\"");
+    }
 }

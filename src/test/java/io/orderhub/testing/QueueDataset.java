@@ -134,7 +134,7 @@ public final class QueueDataset {
     /**
      * The audit trail and samples the dashboards read, for the orders {@link #fill} made: a {@code received} event
      * for every order; an {@code erp-delivered} event for every DELIVERED order (1-30 min after receipt, a tenth of
-     * them after a {@code needs-review} event and a person's {@code corrected}); {@code needs-review} events with
+     * them after a {@code needs-review} event and a person's {@code corrected}, which also sets {@code touched_at}); {@code needs-review} events with
      * problem codes for NEEDS_REVIEW orders, {@code duplicate}, {@code erp-rejected}, {@code erp-failed} events for
      * those states; and queue-depth samples per status every minute over the last 31 days.
      */
@@ -154,7 +154,8 @@ public final class QueueDataset {
             List<Object[]> batch = orders.subList(from, Math.min(orders.size(), from + 1000));
             db.inTransaction(c -> {
                 try (PreparedStatement ev = c.prepareStatement("insert into order_events (order_id, at, actor, type,"
-                        + " from_status, to_status, detail) values (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " from_status, to_status, detail) values (?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement touched = c.prepareStatement("update orders set touched_at = ? where id = ?")) {
                     for (Object[] o : batch) {
                         UUID id = (UUID) o[0];
                         String status = (String) o[1];
@@ -166,6 +167,10 @@ public final class QueueDataset {
                                 if (random.nextInt(10) == 0) {
                                     event(ev, id, at, "pipeline", "needs-review", null, "NEEDS_REVIEW", review(random));
                                     event(ev, id, later.minusSeconds(30), "user:cs", "corrected", "NEEDS_REVIEW", "QUEUED", null);
+                                    // as OrderActions does in the correction's transaction (V11)
+                                    touched.setTimestamp(1, Timestamp.from(later.minusSeconds(30)));
+                                    touched.setObject(2, id);
+                                    touched.addBatch();
                                 }
                                 event(ev, id, later, "erp-delivery", "erp-delivered", "DELIVERING", "DELIVERED", null);
                             }
@@ -178,6 +183,7 @@ public final class QueueDataset {
                         }
                     }
                     ev.executeBatch();
+                    touched.executeBatch();
                 }
                 return null;
             });

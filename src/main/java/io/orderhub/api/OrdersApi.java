@@ -172,6 +172,11 @@ public final class OrdersApi {
                 format, idempotencyKey, body);
     }
 
+    /** Whether a committed document was a cXML OrderRequest (it gets the cXML answer procurement systems expect). */
+    public boolean isCxml(IntakeOutcome outcome) {
+        return "cxml-order".equals(outcome.format());
+    }
+
     /** Answers a committed document: 202 with the orders, or 400 with the problems of a rejected document. */
     public void intakeResponse(Exchange exchange) {
         IntakeOutcome outcome = exchange.getMessage().getBody(IntakeOutcome.class);

@@ -33,6 +33,11 @@ public final class Pipeline {
         this.sla = sla;
     }
 
+    /** The channel a document came in on, for the intake metrics (exchange property orderhubChannel). */
+    public String channelOf(InboundDocument document) {
+        return document.channel().id();
+    }
+
     public Intake map(InboundDocument document) {
         MappingResult result = mappers.map(document);
         return new Intake(document, result, List.of());

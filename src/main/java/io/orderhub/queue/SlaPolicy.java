@@ -90,9 +90,28 @@ public final class SlaPolicy {
     }
 
     public Plan plan(Optional<Partner> partner, CanonicalOrder order, Instant receivedAt) {
-        Terms terms = terms(partner, customerOf(partner, order));
+        Partner.Customer customer = customerOf(partner, order);
+        // resolved once per partner and customer object (check() resolved them all at start, so this cannot fail
+        // later than it would have); a reloaded partner file brings new objects and so new entries
+        Terms terms = resolved.computeIfAbsent(new TermsKey(partner.orElse(null), customer),
+                k -> terms(partner, customer));
         return new Plan(terms.priority(), terms.dueAt(receivedAt), terms.atRiskAt(receivedAt));
     }
+
+    /** Partner and customer by identity: their records' own equals would compare every field on every order. */
+    private record TermsKey(Partner partner, Partner.Customer customer) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TermsKey k && k.partner == partner && k.customer == customer;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(partner) + System.identityHashCode(customer);
+        }
+    }
+
+    private final java.util.Map<TermsKey, Terms> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Terms terms(Optional<Partner> partner, Partner.Customer customer) {
         String where = partner.map(p -> "partner " + p.id()).orElse("default agreement")

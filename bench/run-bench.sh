@@ -13,7 +13,10 @@
 #
 # Options:
 #   --duration S      measured seconds of each phase (60)
-#   --warmup S        warm-up seconds before each phase (10)
+#   --warmup S        warm-up seconds before each phase (60: under load the JIT compilers take a core for
+#                     about the first 100 s of a hub's life on 2 cores; shorter warm-ups measure compilation).
+#                     Before the fixed-rate phase the hub is warmed with this many seconds of closed-loop load,
+#                     then waits until its queue is delivered, then the rate phase starts with a 10 s warm-up
 #   --connections N   concurrent connections of the generator (32)
 #   --rate N          orders/s of the fixed-rate phase (1000)
 #   --db LIST         h2, pg or h2,pg (h2,pg)
@@ -46,7 +49,8 @@ if [ "${1:-}" = accuracy ]; then
 fi
 
 DURATION=60
-WARMUP=10
+WARMUP=60
+RATE_WARMUP=10
 CONNECTIONS=32
 RATE=1000
 DBS=h2,pg
@@ -61,7 +65,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
     --db) DBS="$2"; shift 2 ;;
-    --quick) DURATION=10; WARMUP=3; shift ;;
+    --quick) DURATION=10; WARMUP=3; RATE_WARMUP=3; shift ;;
     --skip-build) BUILD=0; shift ;;
     --diagnose) DIAGNOSE=1; shift ;;
     --keep) KEEP=1; shift ;;
@@ -149,6 +153,18 @@ heap_summary() {
   if grep -q OutOfMemoryError "$2"; then echo "oom=true"; else echo "oom=false"; fi
 }
 
+# wait_empty_queue PORT: waits (at most DRAIN_TIMEOUT s) until the hub has no QUEUED and no DELIVERING order
+wait_empty_queue() {
+  local port="$1" i q d
+  for i in $(seq 1 $((DRAIN_TIMEOUT * 2))); do
+    q=$(curl -fs -H 'X-API-Key: demo' "http://127.0.0.1:$port/api/orders?status=QUEUED&limit=1" | grep -o '"total" *: *[0-9]*' | grep -o '[0-9]*$')
+    d=$(curl -fs -H 'X-API-Key: demo' "http://127.0.0.1:$port/api/orders?status=DELIVERING&limit=1" | grep -o '"total" *: *[0-9]*' | grep -o '[0-9]*$')
+    if [ "${q:-1}" = 0 ] && [ "${d:-1}" = 0 ]; then return 0; fi
+    sleep 0.5
+  done
+  log "the queue did not empty in $DRAIN_TIMEOUT s after the warm-up"
+}
+
 # busy_pct: % of one core the machine was busy over the next 2 s (all processes)
 busy_pct() {
   local a b
@@ -228,7 +244,13 @@ hub_phase() {
       --out "$RESULTS/$name.properties" || log "generator failed ($name)"
     po_like="$prefix%"
   else
-    generator --mode rate --rate "$RATE" --port "$port" --po-prefix "$prefix" --server-pid "$pid" \
+    # JIT warm-up: closed loop (not counted), then until everything it queued is delivered
+    log "warming the hub up for the rate phase (${WARMUP} s closed loop, then until its queue is empty)"
+    java -Xms256m -Xmx1g -cp "$CP" io.orderhub.bench.LoadGenerator --host 127.0.0.1 --warmup 0 \
+      --duration "$WARMUP" --connections "$CONNECTIONS" --mode max --port "$port" --po-prefix "${prefix}J-" \
+      --label "$db jit warm-up" --out "$WORK/$name-jit.properties" >/dev/null || log "warm-up failed ($name)"
+    wait_empty_queue "$port"
+    generator --mode rate --warmup "$RATE_WARMUP" --rate "$RATE" --port "$port" --po-prefix "$prefix" --server-pid "$pid" \
       --backlog-path /api/orders --drain-timeout "$DRAIN_TIMEOUT" --label "$db rate" \
       --out "$RESULTS/$name.properties" || log "generator failed ($name)"
     po_like="${prefix}M-%"
@@ -285,6 +307,7 @@ fi
 
 {
   echo "duration=$DURATION"; echo "warmup=$WARMUP"; echo "connections=$CONNECTIONS"; echo "rate=$RATE"
+  echo "rate.warmup=$RATE_WARMUP"
   echo "dbs=$DBS"
 } >"$RESULTS/config.properties"
 

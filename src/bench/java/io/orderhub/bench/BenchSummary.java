@@ -47,6 +47,8 @@ public final class BenchSummary {
         int rate = Integer.parseInt(config.getProperty("rate", "1000"));
         out.append(String.format(Locale.ROOT, "Results (%s s measured after %s s warm-up, %s connections, hub -Xmx512m)%n",
                 config.getProperty("duration"), config.getProperty("warmup"), config.getProperty("connections")));
+        out.append(String.format(Locale.ROOT, "(c) follows %s s of closed-loop warm-up, an emptied queue and %s s at the"
+                + " fixed rate%n", config.getProperty("warmup"), config.getProperty("rate.warmup", "?")));
         List<String> header = new ArrayList<>();
         for (String db : dbs) {
             header.add(dbName(db) + (available(db) ? "" : " (" + config.getProperty(db + ".status", "not run") + ")"));

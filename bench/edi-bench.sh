@@ -74,8 +74,8 @@ if has cartridge; then
   fi
   if [ -f "$RESULTS/parse.txt" ] && [ -s "$RESULTS/cartridge.txt" ]; then
     echo | tee -a "$RESULTS/summary.txt"
-    awk 'FNR==NR && /^(edifact|x12)-/ {ours[$1]=$3; raw[$1]=$4; next}
-         /^(edifact|x12)-/ && ($1 in ours) {printf "%-12s ours %8.0f/s  cartridge %8.0f/s  ours/cartridge %6.1fx (target >= 25x)  raw/ours %5.1fx (target <= 10x)\n", $1, ours[$1], $2, ours[$1]/$2, raw[$1]/ours[$1]}' \
+    awk 'FNR==NR && /^(edifact|x12)-/ {ours[$1]=$3; raw[$1]=$4; oc[$1]=$8; rc[$1]=$9; next}
+         /^(edifact|x12)-/ && ($1 in ours) {printf "%-12s wall: ours %6.0f/s cartridge %7.1f/s ours/cartridge %5.1fx (>= 25x) raw/ours %5.1fx (<= 10x) | CPU: ours %6.0f cartridge %7.1f ours/cartridge %5.1fx raw/ours %5.1fx\n", $1, ours[$1], $2, ours[$1]/$2, raw[$1]/ours[$1], oc[$1], $4, oc[$1]/$4, rc[$1]/oc[$1]}' \
       "$RESULTS/parse.txt" "$RESULTS/cartridge.txt" | tee -a "$RESULTS/summary.txt"
   fi
   echo | tee -a "$RESULTS/summary.txt"

@@ -3,8 +3,8 @@
 # Not part of the test suite. Phases, each printing its numbers:
 #   parse      one thread: our reader + Smooks mappings vs a raw StAEDI event walk (and a validating walk) on the
 #              same bytes; EDIFACT ORDERS and X12 850, 3-line and 200-line messages (io.orderhub.bench.EdiParseBench)
-#   cartridge  Smooks' own EDIFACT cartridge (edifact:parser, cacheOnDisk, D96A) on the same EDIFACT bytes, in a JVM
-#              of its own (io.orderhub.bench.SmooksCartridgeBench); no X12 here (see bench/README.md)
+#   cartridge  Smooks' own EDI cartridges on the same messages, in a JVM of their own (SmooksCartridgeBench):
+#              EDIFACT with edifact:parser (cacheOnDisk, D96A), X12 with edi:parser and bench/dfdl/x12-850.dfdl.xsd
 #   e2e        the hub as a process (-Xmx512m, H2): start -> first EDI order committed from a hot folder, then
 #              3-line EDIFACT orders/s through the hot folder into committed queue rows (EdiHotFolderBench)
 #   large      (--large only) the 50 MB interchange in a 256 MB hub (LargeEdiDropTest, a few minutes)
@@ -62,23 +62,21 @@ if has parse; then
   echo | tee -a "$RESULTS/summary.txt"
 fi
 if has cartridge; then
-  log "Smooks EDIFACT cartridge (the first run ever compiles the D96A schema into .smooks/: minutes)"
+  log "Smooks EDI cartridges (the first run ever compiles the D96A schema into .smooks/: minutes)"
   if java -Xmx3g -Djava.io.tmpdir="$WORK" -cp "$CP" io.orderhub.bench.SmooksCartridgeBench "$CART_SECONDS" \
       >"$RESULTS/cartridge.txt" 2>"$RESULTS/cartridge.log"; then
     tee -a "$RESULTS/summary.txt" <"$RESULTS/cartridge.txt"
     left=$(find "$WORK" -mindepth 1 -maxdepth 1 | wc -l)
     echo "entries the cartridge left in its temporary directory: $left" | tee -a "$RESULTS/summary.txt"
   else
-    echo "Smooks EDIFACT cartridge FAILED; see $RESULTS/cartridge.log:" | tee -a "$RESULTS/summary.txt"
+    echo "Smooks EDI cartridge FAILED; see $RESULTS/cartridge.log:" | tee -a "$RESULTS/summary.txt"
     grep -m3 -E 'Exception|Error' "$RESULTS/cartridge.log" | tee -a "$RESULTS/summary.txt" || true
   fi
   if [ -f "$RESULTS/parse.txt" ] && [ -s "$RESULTS/cartridge.txt" ]; then
     echo | tee -a "$RESULTS/summary.txt"
-    awk 'FNR==NR && /^edifact-/ {ours[$1]=$3; raw[$1]=$4; next}
-         /^edifact-/ && ($1 in ours) {printf "%-12s ours %8.0f/s  cartridge %8.0f/s  ours/cartridge %6.1fx (target >= 25x)  raw/ours %5.1fx (target <= 10x)\n", $1, ours[$1], $2, ours[$1]/$2, raw[$1]/ours[$1]}' \
+    awk 'FNR==NR && /^(edifact|x12)-/ {ours[$1]=$3; raw[$1]=$4; oc[$1]=$8; rc[$1]=$9; next}
+         /^(edifact|x12)-/ && ($1 in ours) {printf "%-12s wall: ours %6.0f/s cartridge %7.1f/s ours/cartridge %5.1fx (>= 25x) raw/ours %5.1fx (<= 10x) | CPU: ours %6.0f cartridge %7.1f ours/cartridge %5.1fx raw/ours %5.1fx\n", $1, ours[$1], $2, ours[$1]/$2, raw[$1]/ours[$1], oc[$1], $4, oc[$1]/$4, rc[$1]/oc[$1]}' \
       "$RESULTS/parse.txt" "$RESULTS/cartridge.txt" | tee -a "$RESULTS/summary.txt"
-    awk '/^x12-/ {printf "%-12s ours %8.0f/s  raw/ours %5.1fx (target <= 10x); cartridge: no X12 DFDL schema run\n", $1, $3, $4/$3}' \
-      "$RESULTS/parse.txt" | tee -a "$RESULTS/summary.txt"
   fi
   echo | tee -a "$RESULTS/summary.txt"
 fi

@@ -177,9 +177,10 @@ public class OrderHubConfiguration implements CamelConfiguration {
             }
         }, true, true);
         // EDI: repeated interchanges are recognised in the commit's transaction (README "Acknowledgements")
-        QueueWriter writer = new QueueWriter(commits, json, reader, new InterchangeRegistry(ediMappings.partners()));
+        InterchangeRegistry interchanges = new InterchangeRegistry(ediMappings.partners());
+        QueueWriter writer = new QueueWriter(commits, json, reader, interchanges);
         bind(context, "largeEdiIntake", new LargeEdiIntake(Map.of(edifactMapper.format(), edifactMapper,
-                x12Mapper.format(), x12Mapper), pipeline, new StreamingCommit(db, writer, reader),
+                x12Mapper.format(), x12Mapper), pipeline, new StreamingCommit(db, writer, reader), interchanges,
                 Long.parseLong(prop(props, "orderhub.edi.stream-threshold-bytes").trim())));
 
         String instanceId = props.resolveProperty("orderhub.instance-id").filter(s -> !s.isBlank())

@@ -43,6 +43,17 @@ public class EdiOrderMapper implements DocumentMapper {
     public record Streamed(List<Problem> problems, int orders, EdiDocument edi) {
     }
 
+    /** Receives a streamed document's interchanges and orders in file order (see {@link #stream(InboundDocument, Sink)}). */
+    public interface Sink {
+
+        /** An interchange whose header has been read, before any order of its messages. */
+        default void interchange(EdiInterchange interchange) {
+        }
+
+        /** One order, with the message it was mapped from. */
+        void order(EdiMessage message, MappedOrder order);
+    }
+
     private final String format;
     private final EdiReader reader;
     private final EdiMappings mappings;
@@ -66,7 +77,7 @@ public class EdiOrderMapper implements DocumentMapper {
     /** Maps a document and returns the parsed interchange structure with it. */
     public Outcome mapEdi(InboundDocument document) {
         List<MappedOrder> orders = new ArrayList<>();
-        Streamed s = stream(document, orders::add, true);
+        Streamed s = stream(document, (message, order) -> orders.add(order), true);
         return new Outcome(new MappingResult(format, orders, s.problems(), List.of(s.edi())), s.edi());
     }
 
@@ -76,6 +87,14 @@ public class EdiOrderMapper implements DocumentMapper {
      * orders) and its interchange structure.
      */
     public Streamed stream(InboundDocument document, Consumer<MappedOrder> sink) {
+        return stream(document, (message, order) -> sink.accept(order), false);
+    }
+
+    /**
+     * Like {@link #stream(InboundDocument, Consumer)}, and tells the sink each interchange before its orders (so a
+     * streaming commit can register it and flag the orders of a repeated one) and each order's message.
+     */
+    public Streamed stream(InboundDocument document, Sink sink) {
         return stream(document, sink, false);
     }
 
@@ -83,17 +102,14 @@ public class EdiOrderMapper implements DocumentMapper {
      * @param recordSources whether the document remembers which message each order came from (for duplicate checks
      *                      and order responses); off for pure streaming, where orders must not be kept
      */
-    private Streamed stream(InboundDocument document, Consumer<MappedOrder> sink, boolean recordSources) {
+    private Streamed stream(InboundDocument document, Sink sink, boolean recordSources) {
         EdiStream stream = reader.open(document.content());
         List<Problem> mappingProblems = new ArrayList<>();
         int[] count = {0};
-        Consumer<MappedOrder> numbered = o -> {
-            count[0]++;
-            sink.accept(o);
-        };
         EdiInterchange interchange;
         while ((interchange = stream.nextInterchange()) != null) {
-            mapInterchange(document, stream, interchange, numbered, count, mappingProblems, recordSources);
+            sink.interchange(interchange);
+            mapInterchange(document, stream, interchange, sink, count, mappingProblems, recordSources);
         }
         EdiDocument edi = stream.document();
         List<Problem> problems = documentProblems(edi);
@@ -105,7 +121,7 @@ public class EdiOrderMapper implements DocumentMapper {
     }
 
     private void mapInterchange(InboundDocument document, EdiStream stream, EdiInterchange interchange,
-                                Consumer<MappedOrder> sink, int[] count, List<Problem> problems, boolean recordSources) {
+                                Sink sink, int[] count, List<Problem> problems, boolean recordSources) {
         EdiMappings.Mapping mapping = mappings.forInterchange(interchange);
         Optional<Partner> partner = mappings.partners().bySender(interchange.senderId());
         String sender = partner.map(Partner::id).orElse(document.senderHint() != null ? document.senderHint() : interchange.senderId());
@@ -117,10 +133,11 @@ public class EdiOrderMapper implements DocumentMapper {
             }
             for (OrderBuilder b : builders) {
                 MappedOrder order = b.build(count[0], sender, senderSource);
+                count[0]++;
                 if (recordSources) {
                     stream.document().recordOrder(order.order(), message);
                 }
-                sink.accept(order);
+                sink.order(message, order);
             }
         });
         try {

@@ -26,10 +26,14 @@ import java.util.function.Consumer;
  */
 public final class StreamingCommit {
 
-    /** Produces a document's orders one by one; returns the document's own problems once all are handed over. */
+    /**
+     * Produces a document's orders one by one; returns the document's own problems once all are handed over. It gets
+     * the transaction's connection for what it must record with the orders (the EDI interchanges a file holds, so a
+     * repeated one is flagged, see {@code io.orderhub.edi.ack.InterchangeRegistry}); it must only write through it.
+     */
     @FunctionalInterface
     public interface OrderSource {
-        List<Problem> run(Consumer<PlannedOrder> sink);
+        List<Problem> run(Connection connection, Consumer<PlannedOrder> sink) throws SQLException;
     }
 
     private final Database db;
@@ -52,7 +56,7 @@ public final class StreamingCommit {
             String[] sender = {null};
             List<Problem> problems;
             try {
-                problems = source.run(p -> {
+                problems = source.run(c, p -> {
                     if (sender[0] == null) {
                         sender[0] = p.mapped().order().sender();
                     }

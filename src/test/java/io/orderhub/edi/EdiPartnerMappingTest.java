@@ -149,4 +149,44 @@ class EdiPartnerMappingTest {
         assertThatThrownBy(() -> EdiMappings.load(mappingsDir, EdiPartners.load(partners)))
                 .hasMessageContaining("broken.smooks.xml").hasMessageContaining("[buyer]");
     }
+
+    /**
+     * One bean per NAD group with its roles bound from the qualifier: a group whose qualifier two roles name plays both,
+     * the first group of a role wins over a later one with the same qualifier, a group no role names is nobody.
+     */
+    @Test
+    void aNadGroupPlaysEveryRoleItsQualifierIsNamedForAndTheFirstOfARoleWins() throws IOException {
+        Path mappingsDir = dir.resolve("roles-mappings");
+        Files.createDirectories(mappingsDir.resolve("edi/partners"));
+        for (String f : new String[] {"edifact-orders.smooks.xml", "edifact-orders.mapping.xml", "edifact-party.mapping.xml",
+                "x12-850.smooks.xml", "x12-850.mapping.xml", "x12-party.mapping.xml"}) {
+            Files.copy(EdiFixture.MAPPINGS.resolve("edi").resolve(f), mappingsDir.resolve("edi").resolve(f));
+        }
+        Files.writeString(mappingsDir.resolve("edi/partners/roles.smooks.xml"), Files.readString(
+                EdiFixture.MAPPINGS.resolve("edi/partners/nordhandel.edifact.smooks.xml"))
+                .replace("<param name=\"billTo\">IV</param>", "<param name=\"billTo\">OB</param>"));
+        Path partners = dir.resolve("roles-partners.yaml");
+        Files.writeString(partners, """
+                partners:
+                  - id: ROLES
+                    anyCustomer: true
+                    edi:
+                      interchangeIds: ["4000001000098"]
+                      edifactMapping: edi/partners/roles.smooks.xml
+                """);
+        String order = EDIFACT_ORDER.formatted("4000001000098")
+                .replace("NAD+DP+4000001000029::9'", "NAD+DP+4000001000029::9'NAD+OB+4000001000036::9++Second OB'NAD+CA+4000001000043::9++Carrier'")
+                .replace("UNT+12+1'", "UNT+14+1'");
+        try (EdiMappings m = EdiMappings.load(mappingsDir, EdiPartners.load(partners))) {
+            MappedOrder o = only(map(new EdifactOrdersMapper(EdiFixture.READER, m), order.getBytes()));
+            CanonicalOrder c = o.order();
+            assertThat(c.buyer().gln()).isEqualTo("4000001000012");
+            assertThat(c.billTo().gln()).as("billTo is named OB too").isEqualTo("4000001000012");
+            assertThat(c.seller().name()).isEqualTo("Widget Werke");
+            assertThat(c.shipTo().gln()).isEqualTo("4000001000029");
+            assertThat(o.provenance().get("/billTo/gln").locator()).isEqualTo("UNB 501 / UNH 1 / seg 5 NAD+OB / el 2.1");
+            assertThat(o.order().toString()).doesNotContain("Carrier", "Second OB");
+            assertThat(o.problems()).isEmpty();
+        }
+    }
 }

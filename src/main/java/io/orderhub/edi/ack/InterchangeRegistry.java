@@ -61,19 +61,7 @@ public final class InterchangeRegistry implements CommitCheck {
         Set<String> seenHere = new HashSet<>();
         for (EdiDocument d : edi) {
             for (EdiInterchange i : d.interchanges()) {
-                if (!registrable(i)) {
-                    continue;
-                }
-                String key = key(i);
-                if (register(c, i, documentId, intake.document().receivedAt())) {
-                    seenHere.add(key);
-                    continue;
-                }
-                Earlier earlier = earlier(c, i).orElse(null);
-                boolean repeatInFile = earlier != null && earlier.documentId().equals(documentId) && seenHere.contains(key);
-                if (earlier != null && (!earlier.documentId().equals(documentId) || repeatInFile)) {
-                    duplicates.put(i, problem(i, earlier, repeatInFile));
-                }
+                registerOne(c, i, documentId, intake.document().receivedAt(), seenHere).ifPresent(p -> duplicates.put(i, p));
             }
         }
         List<PlannedOrder> planned = new ArrayList<>(intake.planned().size());
@@ -92,6 +80,39 @@ public final class InterchangeRegistry implements CommitCheck {
             }
         }
         return duplicates.isEmpty() ? intake : new Intake(intake.document(), intake.mapping(), planned);
+    }
+
+    /**
+     * Registers one interchange of a document in the document's commit transaction, as {@link #check} does for each;
+     * used directly by the large-file way ({@code io.orderhub.intake.LargeEdiIntake}), which writes each order as
+     * soon as it is read and so must know before the interchange's first order whether it is a repeat.
+     *
+     * @param seenHere the keys this document registered so far (updated here), to tell a repeat within the file
+     * @return the problem the interchange's orders get if it is a repeat
+     */
+    public static Optional<Problem> registerOne(Connection c, EdiInterchange i, UUID documentId, Instant receivedAt,
+                                                Set<String> seenHere) throws SQLException {
+        if (!registrable(i)) {
+            return Optional.empty();
+        }
+        String key = key(i);
+        if (register(c, i, documentId, receivedAt)) {
+            seenHere.add(key);
+            return Optional.empty();
+        }
+        Earlier earlier = earlier(c, i).orElse(null);
+        boolean repeatInFile = earlier != null && earlier.documentId().equals(documentId) && seenHere.contains(key);
+        if (earlier != null && (!earlier.documentId().equals(documentId) || repeatInFile)) {
+            return Optional.of(problem(i, earlier, repeatInFile));
+        }
+        return Optional.empty();
+    }
+
+    /** Records which interchange and message an order came from, for partners that get order responses. */
+    public void recordSourceIfWanted(Connection c, UUID orderId, UUID documentId, EdiMessage m) throws SQLException {
+        if (wantsOrderResponse(m.interchange())) {
+            recordSource(c, orderId, documentId, m);
+        }
     }
 
     /** The interchange registered under this one's key, if any (for acknowledgements after the commit). */

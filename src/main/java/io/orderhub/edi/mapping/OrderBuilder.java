@@ -30,6 +30,7 @@ public class OrderBuilder {
     private PartyBuilder seller;
     private PartyBuilder shipTo;
     private PartyBuilder billTo;
+    private final List<PartyBuilder> parties = new ArrayList<>(4);
     private final List<LineBuilder> lines = new ArrayList<>();
     private final List<TextField> notes = new ArrayList<>();
 
@@ -105,6 +106,26 @@ public class OrderBuilder {
         }
     }
 
+    /**
+     * A party of the message (one per NAD group / N1 loop) whose roles are bound on it; for each role the first party
+     * playing it is taken, unless a role was wired directly ({@link #setBuyer} ...).
+     */
+    public void addParty(PartyBuilder party) {
+        parties.add(party);
+    }
+
+    private PartyBuilder role(PartyBuilder wired, PartyBuilder.Role role) {
+        if (wired != null) {
+            return wired;
+        }
+        for (PartyBuilder p : parties) {
+            if (p.plays(role)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     public void addLine(LineBuilder line) {
         lines.add(line);
     }
@@ -150,7 +171,8 @@ public class OrderBuilder {
                         formatOf(orderDate != null ? orderDate : fallbackOrderDate)),
                 a.date("/requestedDeliveryDate", requestedDeliveryDate, formatOf(requestedDeliveryDate)),
                 a.text("/currency", currency),
-                party(buyer, "/buyer", a), party(seller, "/seller", a), party(shipTo, "/shipTo", a), party(billTo, "/billTo", a),
+                party(role(buyer, PartyBuilder.Role.BUYER), "/buyer", a), party(role(seller, PartyBuilder.Role.SELLER), "/seller", a),
+                party(role(shipTo, PartyBuilder.Role.SHIP_TO), "/shipTo", a), party(role(billTo, PartyBuilder.Role.BILL_TO), "/billTo", a),
                 built, noteTexts);
         List<Problem> problems = new ArrayList<>();
         for (EdiError e : message.errors()) {

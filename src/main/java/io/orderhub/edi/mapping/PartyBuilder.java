@@ -4,9 +4,16 @@ import io.orderhub.model.Party;
 
 /**
  * A party as a mapping binds it (EDIFACT NAD, X12 N1 loop). Which identifier is a GLN or a DUNS number is decided by
- * the mapping (by the code list agency or identification qualifier), not here.
+ * the mapping (by the code list agency or identification qualifier), not here. The mapping makes one per NAD group /
+ * N1 loop and says which roles it plays ({@link #asBuyer} ...: bound from the group's qualifier where it equals the
+ * role's qualifier); the order takes, for each role, the first party that plays it.
  */
 public class PartyBuilder {
+
+    /** The order's party roles. */
+    enum Role { BUYER, SELLER, SHIP_TO, BILL_TO }
+
+    private int roles;
 
     private Located id;
     private Located gln;
@@ -17,6 +24,27 @@ public class PartyBuilder {
     private Located city;
     private Located postalCode;
     private Located country;
+
+    /** This party is the buyer (the value bound is the qualifier that said so). */
+    public void asBuyer(String qualifier) {
+        roles |= 1 << Role.BUYER.ordinal();
+    }
+
+    public void asSeller(String qualifier) {
+        roles |= 1 << Role.SELLER.ordinal();
+    }
+
+    public void asShipTo(String qualifier) {
+        roles |= 1 << Role.SHIP_TO.ordinal();
+    }
+
+    public void asBillTo(String qualifier) {
+        roles |= 1 << Role.BILL_TO.ordinal();
+    }
+
+    boolean plays(Role role) {
+        return (roles & 1 << role.ordinal()) != 0;
+    }
 
     public void setId(String v) {
         if (id == null) {

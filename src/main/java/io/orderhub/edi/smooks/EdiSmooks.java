@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import javax.xml.transform.TransformerFactory;
 
 /**
  * Compiles a Smooks mapping once, for concurrent use by every request (Smooks instances are thread-safe once
@@ -44,6 +45,7 @@ public final class EdiSmooks {
 
     /** A compiled Smooks for the configuration file (its imports are resolved relative to it). */
     public static Smooks compile(Path config) {
+        pinTransformerFactory();
         Smooks smooks = new Smooks(new LeanContextBuilder().build());
         smooks.setFilterSettings(FilterSettings.newSaxNgSettings()
                 .setDefaultSerializationOn(false)
@@ -59,6 +61,21 @@ public final class EdiSmooks {
         }
         return smooks;
     }
+
+    /**
+     * Smooks serializes every configuration file it imports with a new {@link TransformerFactory}; without the
+     * {@value #TRANSFORMER_FACTORY} system property, each {@code newInstance()} scans every jar on the class path for a
+     * service provider (and verifies signed jars on the way): about half of a mapping's compile time at start. The
+     * factory class that scan finds is looked up once and named in the property, so later lookups take the same
+     * class without scanning. Nothing changes if the property is already set.
+     */
+    static synchronized void pinTransformerFactory() {
+        if (System.getProperty(TRANSFORMER_FACTORY) == null) {
+            System.setProperty(TRANSFORMER_FACTORY, TransformerFactory.newInstance().getClass().getName());
+        }
+    }
+
+    static final String TRANSFORMER_FACTORY = "javax.xml.transform.TransformerFactory";
 
     /** The standard application context with the reduced interceptor chain. */
     private static final class LeanContextBuilder extends DefaultApplicationContextBuilder {

@@ -262,6 +262,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "webhooksApi", new WebhooksApi(ordersApi, apiKeys, partners, mappers,
                 partnerId -> props.resolveProperty("orderhub.webhook.secret." + partnerId)));
         bind(context, "intakeLog", new IntakeLog(metrics));
+        bind(context, "h2Maintenance", new io.orderhub.support.H2Maintenance(db,
+                intProp(props, "orderhub.db.h2-compact-fill-rate"), intProp(props, "orderhub.db.h2-compact-write-bytes")));
         bind(context, "queueDepthSampler", new QueueDepthSampler(db, clock,
                 Duration.ofMillis(intProp(props, "orderhub.kpi.sample-interval-ms")),
                 Duration.ofDays(intProp(props, "orderhub.kpi.sample-retention-days"))));

@@ -3,6 +3,7 @@
 #   --orders N    orders in each database (100000)
 #   --runs N      timed runs per query (200), after --warmup N untimed ones (50)
 #   --db LIST     h2, pg or h2,pg (h2,pg); PostgreSQL from PGHOST/PGPORT/PGUSER/PGDATABASE (127.0.0.1/5432/postgres/test)
+#   --only TEXT   only the queries whose name contains TEXT (e.g. "kpi touchless"); the data is filled all the same
 #   --skip-build  use target/orderhub.jar and target/test-classes as they are
 # Prints p50/p95/max per query; writes target/bench/console-summary.txt and the plans to target/bench/console-plans-*.txt.
 set -euo pipefail

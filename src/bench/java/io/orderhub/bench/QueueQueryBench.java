@@ -43,6 +43,7 @@ public final class QueueQueryBench {
         int runs = Integer.parseInt(opts.getOrDefault("runs", "200"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "50"));
         List<String> dbs = Arrays.asList(opts.getOrDefault("db", "h2,pg").split(","));
+        String only = opts.getOrDefault("only", "");
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         List<String> summary = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class QueueQueryBench {
                             // a running hub's queue changes all the time, so every run here executes the query
                             + ";OPTIMIZE_REUSE_RESULTS=0";
                     try (Database database = new Database(url, "sa", "", 4)) {
-                        summary.addAll(run("h2", database, orders, runs, warmup, out));
+                        summary.addAll(run("h2", database, orders, runs, warmup, only, out));
                     } finally {
                         deleteTree(dir);
                     }
@@ -74,7 +75,7 @@ public final class QueueQueryBench {
                         continue;
                     }
                     try (Database database = new Database(base + "?currentSchema=" + schema, user, "", 4)) {
-                        summary.addAll(run("pg", database, orders, runs, warmup, out));
+                        summary.addAll(run("pg", database, orders, runs, warmup, only, out));
                     } finally {
                         sql(base, user, "drop schema " + schema + " cascade");
                     }
@@ -87,7 +88,9 @@ public final class QueueQueryBench {
         Files.writeString(out.resolve("console-summary.txt"), text);
     }
 
-    static List<String> run(String db, Database database, int orders, int runs, int warmup, Path out) throws IOException {
+    /** Runs the cases whose name contains {@code only} (all of them when it is empty). */
+    static List<String> run(String db, Database database, int orders, int runs, int warmup, String only, Path out)
+            throws IOException {
         database.migrate();
         Instant now = Instant.now();
         long t0 = System.nanoTime();
@@ -135,6 +138,9 @@ public final class QueueQueryBench {
         List<String> lines = new ArrayList<>();
         try (PrintWriter plans = new PrintWriter(Files.newBufferedWriter(out.resolve("console-plans-" + db + ".txt")))) {
             for (Case c : cases) {
+                if (!c.name().contains(only)) {
+                    continue;
+                }
                 for (int i = 0; i < warmup; i++) {
                     c.run().get();
                 }
@@ -210,7 +216,7 @@ public final class QueueQueryBench {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("options are --orders N --runs N --warmup N --db h2,pg; not " + args[i]);
+                throw new IllegalArgumentException("options are --orders N --runs N --warmup N --db h2,pg --only TEXT; not " + args[i]);
             }
             m.put(args[i].substring(2), args[i + 1]);
         }

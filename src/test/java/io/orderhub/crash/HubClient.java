@@ -107,6 +107,16 @@ final class HubClient {
         return statuses;
     }
 
+    /** How many orders of the sender the API lists with this status (all statuses if null). */
+    long count(String status) throws IOException {
+        String query = "/api/orders?sender=" + SENDER + "&limit=1" + (status == null ? "" : "&status=" + status);
+        HttpResponse<String> r = send(request(query).GET());
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + query + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return readTree(r.body()).path("total").asLong();
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15)).header("X-API-Key", API_KEY);
     }

@@ -13,6 +13,7 @@
 #   --minutes M     stop starting cycles after M minutes (0: no limit)
 #   --db h2|pg      the queue database (h2); pg uses PGHOST/PGPORT/PGUSER/PGDATABASE like the tests
 #   --seed S        random seed (printed at the start) to repeat a run's choices
+#   --phases LIST   only these kill phases (startup,intake,delivery,shutdown,migration: all)
 #   --skip-build    use target/classes and target/test-classes as they are
 # Writes target/bench/soak-<run>/: soak.txt (per cycle and summary), logs/ (every hub log), failure-<cycle>/ (the
 # H2 files and hub logs of a failed check); the summary is copied to target/bench/soak-summary.txt.
@@ -25,7 +26,7 @@ ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --skip-build) BUILD=0; shift ;;
-    --cycles|--minutes|--db|--seed) ARGS+=("$1" "$2"); shift 2 ;;
+    --cycles|--minutes|--db|--seed|--phases) ARGS+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac

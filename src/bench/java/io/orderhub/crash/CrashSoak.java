@@ -73,6 +73,9 @@ public final class CrashSoak {
     private final Map<Phase, Integer> notKilled = new EnumMap<>(Phase.class);
     private final List<String> failures = new ArrayList<>();
     private final Path summaryFile;
+    private final List<Phase> phases;
+    /** The schema a complete migration leaves (read after the calibration). */
+    private SchemaState migrated;
 
     private Epoch epoch;
     private int epochs;
@@ -83,8 +86,9 @@ public final class CrashSoak {
     private long totalUnanswered;
     private long totalCommittedUnanswered;
 
-    private CrashSoak(Path out, QueueStore.Kind kind, long seed) {
+    private CrashSoak(Path out, QueueStore.Kind kind, long seed, List<Phase> phases) {
         this.out = out;
+        this.phases = phases;
         this.kind = kind;
         this.random = new Random(seed);
         this.runId = out.getFileName().toString();
@@ -97,6 +101,7 @@ public final class CrashSoak {
         QueueStore.Kind kind = QueueStore.Kind.H2;
         long seed = System.nanoTime();
         Path out = null;
+        List<Phase> phases = List.of(Phase.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cycles" -> cycles = Integer.parseInt(args[++i]);
@@ -107,6 +112,8 @@ public final class CrashSoak {
                     default -> throw new IllegalArgumentException("--db h2|pg, not " + args[i]);
                 };
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--phases" -> phases = Stream.of(args[++i].split(",")).map(String::trim)
+                        .map(n -> Phase.valueOf(n.toUpperCase())).toList();
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -115,8 +122,8 @@ public final class CrashSoak {
             throw new IllegalArgumentException("--out DIR is required");
         }
         Files.createDirectories(out);
-        CrashSoak soak = new CrashSoak(out, kind, seed);
-        soak.log("soak %s on %s, seed %d, %d cycles%s", soak.runId, kind, seed, cycles,
+        CrashSoak soak = new CrashSoak(out, kind, seed, phases);
+        soak.log("soak %s on %s, seed %d, phases %s, %d cycles%s", soak.runId, kind, seed, phases, cycles,
                 minutes > 0 ? " or " + minutes + " minutes, whichever ends first" : "");
         int exit = soak.run(cycles, minutes > 0 ? Duration.ofMinutes(minutes) : null);
         System.exit(exit);
@@ -134,8 +141,8 @@ public final class CrashSoak {
                 break;
             }
             if (order.isEmpty()) {
-                // each block of five cycles kills once in every phase, in a random order
-                order.addAll(List.of(Phase.values()));
+                // each block of cycles kills once in every phase, in a random order
+                order.addAll(phases);
                 Collections.shuffle(order, random);
             }
             Phase phase = order.remove(0);
@@ -172,8 +179,9 @@ public final class CrashSoak {
         long s0 = System.nanoTime();
         hub.stop(Duration.ofSeconds(60));
         stopMillis = Math.max(200, millisSince(s0));
-        log("calibration: start %d ms (migrations %d ms of it), graceful stop %d ms", startMillis, migrationMillis,
-                stopMillis);
+        migrated = SchemaState.read(epoch.store);
+        log("calibration: start %d ms (migrations %d ms of it), graceful stop %d ms; migrated schema: %s", startMillis,
+                migrationMillis, stopMillis, migrated);
     }
 
     private void cycle(int c, Phase phase) throws Exception {
@@ -273,19 +281,31 @@ public final class CrashSoak {
             boolean finishedBeforeKill = logContains(hub, "Schema at version");
             hub.kill();
             kills.merge(Phase.MIGRATION, 1, Integer::sum);
+            SchemaState atKill;
+            try {
+                atKill = SchemaState.read(store);
+            } catch (Exception e) {
+                keepEvidence(c, dir, List.of(hub.log()));
+                throw new SoakFailure("cannot read the database after a kill in the migrations: " + e);
+            }
             ChildHub again = ChildHub.start(props, logs().resolve(name + "-restart.log"));
             try {
                 awaitStart(again);
                 again.stop(Duration.ofSeconds(60));
                 checkLog(again, "restart after a kill in the migrations");
+                SchemaState after = SchemaState.read(store);
+                if (!after.equals(migrated)) {
+                    throw new SoakFailure("after a kill in the migrations (%s) the restart left %s, a complete migration %s"
+                            .formatted(atKill, after, migrated));
+                }
             } catch (SoakFailure e) {
                 again.close();
                 keepEvidence(c, dir, List.of(hub.log(), again.log()));
                 throw e;
             }
-            log("cycle %d migration: kill %d ms after the database was opened (migrations take about %d ms)%s;"
-                            + " the restart migrated and started",
-                    c, at, migrationMillis, finishedBeforeKill ? ", they had already finished" : "");
+            log("cycle %d migration: kill %d ms after the database was opened (migrations take about %d ms)%s; at the"
+                            + " kill: %s; the restart migrated to the full schema and started",
+                    c, at, migrationMillis, finishedBeforeKill ? ", they had already finished" : "", atKill);
         }
         deleteTree(dir);
     }
@@ -591,6 +611,45 @@ public final class CrashSoak {
             lastIds = Set.of();
             erp.close();
             store.close();
+        }
+    }
+
+    /** Flyway's history (rows, failed rows, newest version) and the tables of the store's schema. */
+    record SchemaState(int historyRows, int failedRows, String version, int tables) {
+
+        static SchemaState read(QueueStore store) throws java.sql.SQLException {
+            try (java.sql.Connection c = store.connect(); java.sql.Statement st = c.createStatement()) {
+                int tables;
+                try (java.sql.ResultSet rs = st.executeQuery("select count(*) from information_schema.tables"
+                        + " where table_schema = current_schema and table_type = 'BASE TABLE'")) {
+                    rs.next();
+                    tables = rs.getInt(1);
+                }
+                try (java.sql.ResultSet rs = st.executeQuery("select count(*), sum(case when success then 0 else 1 end),"
+                        + " max(installed_rank) from flyway_schema_history")) {
+                    rs.next();
+                    int rows = rs.getInt(1);
+                    int failed = rs.getInt(2);
+                    int newest = rs.getInt(3);
+                    String version = null;
+                    try (java.sql.ResultSet v = st.executeQuery("select version from flyway_schema_history"
+                            + " where installed_rank = " + newest)) {
+                        if (v.next()) {
+                            version = v.getString(1);
+                        }
+                    }
+                    return new SchemaState(rows, failed, version, tables);
+                } catch (java.sql.SQLException e) {
+                    // no history table yet: Flyway had not begun
+                    return new SchemaState(0, 0, null, tables);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "history %d rows (%d failed) at version %s, %d tables".formatted(historyRows, failedRows, version,
+                    tables);
         }
     }
 

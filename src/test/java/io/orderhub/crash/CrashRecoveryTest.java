@@ -2,6 +2,7 @@ package io.orderhub.crash;
 
 import io.orderhub.testing.ChildHub;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -53,7 +54,8 @@ class CrashRecoveryTest {
     /** One API page holds every order of a scenario. */
     private static final int PAGE = 500;
 
-    @TempDir
+    /** Kept when the test fails: the H2 files (and child logs) a kill left behind are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tempDir;
 
     private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
@@ -179,7 +181,8 @@ class CrashRecoveryTest {
             this.store = register(QueueStore.create(kind, tempDir));
             this.erp = register(ErpStandIn.start());
             this.poPrefix = "CRASH-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-            log("store %s, ERP stand-in %s, PO numbers %s-*", store, erp.url(), poPrefix);
+            log("store %s (the directory is kept if the test fails), ERP stand-in %s, PO numbers %s-*", store, erp.url(),
+                    poPrefix);
         }
 
         ChildHub startHub(int run) throws IOException {

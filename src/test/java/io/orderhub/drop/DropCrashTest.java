@@ -6,6 +6,7 @@ import io.orderhub.intake.DropRoutes;
 import io.orderhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ class DropCrashTest {
 
     static final String PARTNER = "SFTP-CRASH";
 
-    @TempDir
+    /** Kept when the test fails: the H2 files (and child logs) a kill left behind are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     SftpTestServer sftp;
     ChildHub child;

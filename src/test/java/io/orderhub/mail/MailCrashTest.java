@@ -7,6 +7,7 @@ import io.orderhub.mail.MailServer.Held;
 import io.orderhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ class MailCrashTest {
     static final String PARTNER = "MAIL-CRASH";
     static final String LOGIN = "crash";
 
-    @TempDir
+    /** Kept when the test fails: the H2 files (and child logs) a kill left behind are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     MailServer server;
     ChildHub child;

@@ -195,6 +195,7 @@ public final class CrashSoak {
         ChildHub hub = epoch.start(name);
         String detail;
         OrderLoad load = null;
+        boolean notKilledNow = false;
         if (phase == Phase.STARTUP) {
             long at = (long) (random.nextDouble() * startMillis);
             sleepWhileAlive(hub, at);
@@ -247,6 +248,7 @@ public final class CrashSoak {
                             .formatted(started, orders, at, stopMillis);
                 } else {
                     notKilled.merge(phase, 1, Integer::sum);
+                    notKilledNow = true;
                     detail = "start %d ms; %d orders posted, SIGTERM; stopped by itself before the SIGKILL planned at %d ms"
                             .formatted(started, orders, at);
                     checkLog(hub, "graceful stop");
@@ -255,7 +257,9 @@ public final class CrashSoak {
             load.stop(Duration.ofSeconds(30));
             epoch.add(load);
         }
-        kills.merge(phase, 1, Integer::sum);
+        if (!notKilledNow) {
+            kills.merge(phase, 1, Integer::sum);
+        }
         String state = checkAfterKill(hub, name);
         log("cycle %d %s: %s; %s", c, phase.name().toLowerCase(), detail, state);
     }
@@ -410,6 +414,11 @@ public final class CrashSoak {
                 message);
         failures.add(what);
         log("%s", what);
+        if (phase == Phase.MIGRATION) {
+            // its own database: the cycle kept it (failure-<cycle>/); the epoch's database was not touched
+            log("evidence kept in %s; the epoch goes on", out.resolve("failure-" + c));
+            return;
+        }
         if (epoch.store.kind() == QueueStore.Kind.H2) {
             keepEvidence(c, epoch.dir, epoch.logs);
         } else {

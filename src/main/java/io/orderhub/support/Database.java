@@ -27,9 +27,15 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    /** H2 files only: migrations all-or-nothing across a crash (see {@link H2MigrationGuard}). */
+    private final H2MigrationGuard migrationGuard;
 
     public Database(String url, String user, String password, int poolSize) {
         this.dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.H2;
+        this.migrationGuard = dialect == Dialect.H2 ? H2MigrationGuard.forUrl(url).orElse(null) : null;
+        if (migrationGuard != null) {
+            migrationGuard.restoreIfInterrupted();
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("orderhub-db");
         config.setJdbcUrl(dialect == Dialect.H2 ? h2Durable(url) : url);
@@ -64,12 +70,20 @@ public final class Database implements AutoCloseable {
 
     /** Applies the Flyway migrations under db/migration. */
     public void migrate() {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion, result.migrationsExecuted);
+                .load();
+        Runnable migrations = () -> {
+            var result = flyway.migrate();
+            LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        };
+        if (migrationGuard != null && flyway.info().pending().length > 0) {
+            migrationGuard.migrate(dataSource, migrations);
+        } else {
+            migrations.run();
+        }
     }
 
     public DataSource dataSource() {

@@ -1,6 +1,8 @@
 package io.orderhub.crash;
 
+import io.orderhub.testing.ChildHub;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * same data; every order that got a 202 is in the queue and reaches the ERP exactly once by idempotency key, and
  * nothing that got a 202 is lost.
  *
- * <p>The hub runs as a child JVM ({@link HubProcess}) and is killed with SIGKILL; the ERP ({@link ErpStandIn}) runs
+ * <p>The hub runs as a child JVM ({@link ChildHub}) and is killed with SIGKILL; the ERP ({@link ErpStandIn}) runs
  * in the test JVM, so it survives the kill and sees every request of both runs. Two kill points: while intake is
  * busy (deliveries running beside it), and while deliveries are in flight at a slow ERP. Each runs on H2 and on
  * PostgreSQL (skipped when the server is not reachable, failed instead with -Dorderhub.test.require-postgres=true).
@@ -52,7 +54,8 @@ class CrashRecoveryTest {
     /** One API page holds every order of a scenario. */
     private static final int PAGE = 500;
 
-    @TempDir
+    /** Kept when the test fails: the H2 files (and child logs) a kill left behind are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tempDir;
 
     private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
@@ -85,8 +88,8 @@ class CrashRecoveryTest {
         int killAfter = 30 + new Random(seed).nextInt(40);
         s.log("seed %d: kill after %d accepted orders, with deliveries running", seed, killAfter);
 
-        HubProcess first = s.startHub(1);
-        OrderLoad load = new OrderLoad(first.client(), s.poPrefix, CLIENTS, PAGE - 50).start();
+        ChildHub first = s.startHub(1);
+        OrderLoad load = new OrderLoad(HubClient.of(first), s.poPrefix, CLIENTS, PAGE - 50).start();
         await("intake busy and deliveries running").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> load.finished() || load.acceptedCount() >= killAfter && s.erp.requests() > 0);
         assertThat(load.finished()).as("the clients stopped before the kill; refused: %s, unanswered: %s",
@@ -97,7 +100,7 @@ class CrashRecoveryTest {
         QueueSnapshot atKill = QueueSnapshot.read(s.store, s.poPrefix);
         s.assertNothingAcceptedWasLost(load, atKill, killedAt);
 
-        HubProcess second = s.startHub(2);
+        ChildHub second = s.startHub(2);
         s.awaitAllDelivered(second, load.acceptedById().keySet());
         s.stop(second);
         QueueSnapshot end = QueueSnapshot.read(s.store, s.poPrefix);
@@ -114,9 +117,9 @@ class CrashRecoveryTest {
         // time enough for the intake to finish first
         s.erp.simulator().delayMillis(1500);
 
-        HubProcess first = s.startHub(1);
+        ChildHub first = s.startHub(1);
         long t0 = System.nanoTime();
-        OrderLoad load = new OrderLoad(first.client(), s.poPrefix, CLIENTS, orders).start();
+        OrderLoad load = new OrderLoad(HubClient.of(first), s.poPrefix, CLIENTS, orders).start();
         await("intake of " + orders + " orders").atMost(Duration.ofSeconds(30)).until(load::finished);
         assertThat(load.acceptedCount()).as("accepted before the kill; refused: %s, unanswered: %s",
                 load.refused(), load.unanswered()).isEqualTo(orders);
@@ -139,7 +142,7 @@ class CrashRecoveryTest {
         assertThat(interrupted.stream().map(UUID::toString)).as("orders the ERP had received but the hub had not"
                 + " marked DELIVERED at the kill: at least those the ERP was still answering").containsAll(answeringAtKill);
 
-        HubProcess second = s.startHub(2);
+        ChildHub second = s.startHub(2);
         s.awaitAllDelivered(second, load.acceptedById().keySet());
         s.stop(second);
         QueueSnapshot end = QueueSnapshot.read(s.store, s.poPrefix);
@@ -173,28 +176,30 @@ class CrashRecoveryTest {
 
         Scenario(String name, QueueStore.Kind kind) throws IOException {
             this.name = name;
-            this.summary = HubProcess.logDir().resolve(name + ".summary.txt");
+            this.summary = logDir().resolve(name + ".summary.txt");
             Files.deleteIfExists(summary);
             this.store = register(QueueStore.create(kind, tempDir));
             this.erp = register(ErpStandIn.start());
             this.poPrefix = "CRASH-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-            log("store %s, ERP stand-in %s, PO numbers %s-*", store, erp.url(), poPrefix);
+            log("store %s (the directory is kept if the test fails), ERP stand-in %s, PO numbers %s-*", store, erp.url(),
+                    poPrefix);
         }
 
-        HubProcess startHub(int run) throws IOException {
+        ChildHub startHub(int run) throws IOException {
             Map<String, String> props = new LinkedHashMap<>(store.hubProperties());
             props.put("orderhub.erp.url", erp.url());
             props.put("orderhub.erp.simulator.enabled", "false");
             props.put("orderhub.drop.folder-base", tempDir.toAbsolutePath().toString());
             props.put("orderhub.erp.poll-interval-ms", "50");
             long t0 = System.nanoTime();
-            HubProcess hub = register(HubProcess.start(name + "-run" + run, props, START_TIMEOUT));
+            ChildHub hub = register(ChildHub.start(props, logDir().resolve(name + "-run" + run + ".log")));
+            hub.awaitApi(START_TIMEOUT);
             log("run %d started in %d ms: %s", run, millisSince(t0), hub);
             return hub;
         }
 
         /** SIGKILL; returns System.nanoTime() of the moment just before the kill. */
-        long kill(HubProcess hub) throws InterruptedException {
+        long kill(ChildHub hub) {
             long killedAt = System.nanoTime();
             int exit = hub.kill();
             assertThat(hub.isAlive()).as("hub alive after SIGKILL").isFalse();
@@ -203,7 +208,7 @@ class CrashRecoveryTest {
             return killedAt;
         }
 
-        void stop(HubProcess hub) throws InterruptedException {
+        void stop(ChildHub hub) {
             log("run stopped (graceful) with exit code %d", hub.stop(STOP_TIMEOUT));
         }
 
@@ -237,8 +242,8 @@ class CrashRecoveryTest {
         }
 
         /** Polls the restarted hub's API until every order (and so every accepted one) is DELIVERED. */
-        void awaitAllDelivered(HubProcess hub, Set<UUID> accepted) {
-            HubClient client = hub.client();
+        void awaitAllDelivered(ChildHub hub, Set<UUID> accepted) {
+            HubClient client = HubClient.of(hub);
             Duration timeout = DELIVERY_TIMEOUT.plus(store.recoveryAfterRestart());
             long t0 = System.nanoTime();
             await("every order DELIVERED after the restart").atMost(timeout).pollInterval(Duration.ofMillis(250))
@@ -318,6 +323,11 @@ class CrashRecoveryTest {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** Child hub logs and scenario summaries: target/crash-test/. */
+    static Path logDir() throws IOException {
+        return Files.createDirectories(ChildHub.baseDir().resolve("target").resolve("crash-test"));
     }
 
     private <T extends AutoCloseable> T register(T resource) {

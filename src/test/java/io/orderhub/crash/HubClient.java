@@ -2,6 +2,7 @@ package io.orderhub.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.testing.ChildHub;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** The hub's order API over loopback, as a client with the demo API key uses it. */
 final class HubClient {
 
-    static final String API_KEY = "demo";
+    static final String API_KEY = ChildHub.API_KEY;
     static final String SENDER = "ACME-SHOP";
 
     /** What became of one POST: answered (with the status and, on 202, the order), or no answer at all. */
@@ -43,6 +44,10 @@ final class HubClient {
 
     HubClient(URI base) {
         this.base = base;
+    }
+
+    static HubClient of(ChildHub hub) {
+        return new HubClient(hub.uri());
     }
 
     /** A canonical order of ACME-SHOP for its known buyer and a catalogue item at the catalogue price. */
@@ -100,6 +105,16 @@ final class HubClient {
             statuses.put(UUID.fromString(item.get("id").asText()), item.get("status").asText());
         }
         return statuses;
+    }
+
+    /** How many orders of the sender the API lists with this status (all statuses if null). */
+    long count(String status) throws IOException {
+        String query = "/api/orders?sender=" + SENDER + "&limit=1" + (status == null ? "" : "&status=" + status);
+        HttpResponse<String> r = send(request(query).GET());
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + query + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return readTree(r.body()).path("total").asLong();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,9 +1,9 @@
 package io.orderhub.crash;
 
+import io.orderhub.testing.ChildHub;
 import io.orderhub.testing.Postgres;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,9 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The queue database of one crash scenario, outliving the hub processes that use it: an H2 file in a temporary
@@ -28,8 +25,6 @@ final class QueueStore implements AutoCloseable {
     static final Duration CLAIM_LEASE = Duration.ofSeconds(5);
     /** The instance id of the hub in both runs: at start an instance takes back its own claims at once. */
     static final String INSTANCE_ID = "crash-test-hub";
-
-    private static final Pattern H2_FILE_URL = Pattern.compile("^(jdbc:h2:file:)([^;]*)(.*)$");
 
     private final Kind kind;
     private final String url;
@@ -50,21 +45,8 @@ final class QueueStore implements AutoCloseable {
             String schema = Postgres.createSchema("oh_crash");
             return new QueueStore(kind, Postgres.urlFor(schema), Postgres.USER, schema);
         }
-        Properties defaults = new Properties();
-        try (InputStream in = QueueStore.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("application.properties is not on the class path");
-            }
-            defaults.load(in);
-        }
-        String configured = defaults.getProperty("orderhub.db.url", "").trim();
-        Matcher m = H2_FILE_URL.matcher(configured);
-        if (!m.matches()) {
-            throw new IllegalStateException("orderhub.db.url is not an H2 file URL: " + configured);
-        }
         // the hub's own default settings, only with the file moved to the test's directory
-        String url = m.group(1) + dir.resolve("orderhub").toAbsolutePath() + m.group(3);
-        return new QueueStore(kind, url, defaults.getProperty("orderhub.db.user", "sa").trim(), null);
+        return new QueueStore(kind, ChildHub.h2Url(dir), "sa", null);
     }
 
     Kind kind() {

@@ -6,9 +6,9 @@ import io.orderhub.intake.DropRoutes;
 import io.orderhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,6 @@ import static io.orderhub.drop.DropFixtures.partner;
 import static io.orderhub.drop.DropFixtures.po;
 import static io.orderhub.drop.DropFixtures.sftpDrop;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * kill -9 of a hub reading an SFTP drop, at the two moments that matter: after the file was read but before its
@@ -37,7 +36,8 @@ class DropCrashTest {
 
     static final String PARTNER = "SFTP-CRASH";
 
-    @TempDir
+    /** Kept when the test fails: the H2 files (and child logs) a kill left behind are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     SftpTestServer sftp;
     ChildHub child;
@@ -86,18 +86,10 @@ class DropCrashTest {
         Path marker = dir.resolve("paused");
 
         Map<String, String> props = new LinkedHashMap<>(DropFixtures.hubProperties(partners));
-        props.put("orderhub.http.host", "127.0.0.1");
-        props.put("orderhub.http.port", String.valueOf(SftpTestServer.freePort()));
-        props.put("orderhub.management.port", String.valueOf(SftpTestServer.freePort()));
-        props.put("orderhub.db.url", "jdbc:h2:file:" + dir.resolve("orderhub").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        props.put("orderhub.db.url", ChildHub.h2Url(dir));
         props.put(DropRoutes.PAUSE_AT, point);
         props.put(DropRoutes.PAUSE_MARKER, marker.toString());
-        child = ChildHub.start(props, dir.resolve("child-" + point + ".log"));
-
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-                .until(() -> Files.exists(marker) || !child.isAlive());
-        assertThat(child.isAlive()).as("child hub running, see child-" + point + ".log").isTrue();
+        child = ChildHub.start(props, dir.resolve("child-" + point + ".log")).awaitMarker(marker, Duration.ofSeconds(90));
         Instant at = Instant.now();
         child.kill();
 

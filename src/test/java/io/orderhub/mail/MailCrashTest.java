@@ -7,11 +7,9 @@ import io.orderhub.mail.MailServer.Held;
 import io.orderhub.testing.TestHub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +42,8 @@ class MailCrashTest {
     static final String PARTNER = "MAIL-CRASH";
     static final String LOGIN = "crash";
 
-    @TempDir
+    /** Kept when the test fails: the H2 files (and child logs) a kill left behind are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
     MailServer server;
     ChildHub child;
@@ -97,17 +96,10 @@ class MailCrashTest {
         Path marker = dir.resolve("paused");
 
         Map<String, String> props = new LinkedHashMap<>(MailFixtures.hubProperties(partners, mailboxes));
-        props.put("orderhub.http.host", "127.0.0.1");
-        props.put("orderhub.http.port", String.valueOf(freePort()));
-        props.put("orderhub.management.port", String.valueOf(freePort()));
-        props.put("orderhub.db.url", dbUrl());
+        props.put("orderhub.db.url", ChildHub.h2Url(dir));
         props.put(MailChannel.PAUSE_AT, point);
         props.put(MailChannel.PAUSE_MARKER, marker.toString());
-        child = ChildHub.start(props, dir.resolve("child-" + point + ".log"));
-
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
-                .until(() -> Files.exists(marker) || !child.isAlive());
-        assertThat(child.isAlive()).as("child hub running, see child-" + point + ".log").isTrue();
+        child = ChildHub.start(props, dir.resolve("child-" + point + ".log")).awaitMarker(marker, Duration.ofSeconds(90));
         assertThat(server.folder(LOGIN, "INBOX")).as("not yet marked on the server")
                 .containsExactly(new Held("INBOX", id, false));
         Instant at = Instant.now();
@@ -139,18 +131,5 @@ class MailCrashTest {
         List<StoredDocument> docs = documents(hub, killed.messageId());
         assertThat(docs).hasSize(1);
         return docs.get(0);
-    }
-
-    private String dbUrl() {
-        return "jdbc:h2:file:" + dir.resolve("orderhub").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -52,7 +52,6 @@ public final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue;
     private final int maxBatch;
     private final long timeoutMillis;
-    private final long lingerNanos;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicLong sharedTransactions = new java.util.concurrent.atomic.AtomicLong();
@@ -63,20 +62,9 @@ public final class GroupCommit implements AutoCloseable {
      * @param maxBatch most units in one transaction
      */
     public GroupCommit(Database db, String name, int writers, int maxBatch, int queueCapacity, long timeoutMillis) {
-        this(db, name, writers, maxBatch, queueCapacity, timeoutMillis, 0);
-    }
-
-    /**
-     * @param lingerMicros under load (more than one unit waiting), how long a writer waits for more units before it
-     *                     commits: a commit's fixed cost (H2 serialises every changed index page at each commit) is
-     *                     then shared by more orders. A lone unit never waits. 0: never wait.
-     */
-    public GroupCommit(Database db, String name, int writers, int maxBatch, int queueCapacity, long timeoutMillis,
-                       long lingerMicros) {
         this.db = db;
         this.maxBatch = maxBatch;
         this.timeoutMillis = timeoutMillis;
-        this.lingerNanos = TimeUnit.MICROSECONDS.toNanos(lingerMicros);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(this::loop, name + "-writer-" + i);
@@ -123,9 +111,6 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                if (lingerNanos > 0 && batch.size() > 1) {
-                    linger(batch);
-                }
                 commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,23 +120,6 @@ public final class GroupCommit implements AutoCloseable {
             } finally {
                 batch.clear();
             }
-        }
-    }
-
-    /** Waits up to the linger time for more units (the batch shows others are writing too). */
-    private void linger(List<Pending<?>> batch) throws InterruptedException {
-        long deadline = System.nanoTime() + lingerNanos;
-        while (batch.size() < maxBatch) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            Pending<?> next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, maxBatch - batch.size());
         }
     }
 

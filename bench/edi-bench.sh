@@ -8,8 +8,10 @@
 #   e2e        the hub as a process (-Xmx512m, H2): start -> first EDI order committed from a hot folder, then
 #              3-line EDIFACT orders/s through the hot folder into committed queue rows (EdiHotFolderBench)
 #   large      (--large only) the 50 MB interchange in a 256 MB hub (LargeEdiDropTest, a few minutes)
+# Environment: HUB_JVM_ARGS, further options for the hub's JVM in the e2e phase (e.g. -Xlog:jit...).
 # Options: --skip-build, --large, --only LIST (parse,cartridge,e2e,large), --cartridge-seconds S (20),
-#          --files N (20), --per-file N (500), --large-file N (10000)
+#          --files N (20), --per-file N (500), --large-file N (10000), --warm-rounds N (3: rounds of
+#          --files x --per-file before the measured one, for the JIT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,7 @@ PHASES=parse,cartridge,e2e
 CART_SECONDS=20
 FILES=20
 PER_FILE=500
+WARM_ROUNDS=3
 LARGE_FILE=10000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +30,7 @@ while [ $# -gt 0 ]; do
     --cartridge-seconds) CART_SECONDS="$2"; shift 2 ;;
     --files) FILES="$2"; shift 2 ;;
     --per-file) PER_FILE="$2"; shift 2 ;;
+    --warm-rounds) WARM_ROUNDS="$2"; shift 2 ;;
     --large-file) LARGE_FILE="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -83,7 +87,7 @@ fi
 if has e2e; then
   [ -f target/orderhub.jar ] || { echo "target/orderhub.jar missing; run without --skip-build" >&2; exit 1; }
   log "end to end through a hot folder"
-  java -Xmx1g -cp "$CP" io.orderhub.bench.EdiHotFolderBench "$WORK/e2e" "$FILES" "$PER_FILE" "$LARGE_FILE" \
+  java -Xmx1g -Dedi.bench.hub.jvm-args="${HUB_JVM_ARGS:-}" -cp "$CP" io.orderhub.bench.EdiHotFolderBench "$WORK/e2e" "$FILES" "$PER_FILE" "$LARGE_FILE" "$WARM_ROUNDS" \
     | tee "$RESULTS/e2e.txt" | tee -a "$RESULTS/summary.txt"
   cp "$WORK/e2e/hub.log" "$RESULTS/e2e-hub.log" 2>/dev/null || true
   echo | tee -a "$RESULTS/summary.txt"

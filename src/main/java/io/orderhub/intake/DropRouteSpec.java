@@ -36,6 +36,7 @@ public record DropRouteSpec(String templateId, String routeId, Map<String, Strin
             p.put("exclude", drop.exclude());
         }
         p.put("pollMs", String.valueOf(drop.pollMs()));
+        p.put("concurrency", String.valueOf(drop.concurrency()));
         p.put("initialDelayMs", String.valueOf(Math.min(1000L, drop.pollMs())));
         completeness(drop, p);
         if (drop.delete()) {

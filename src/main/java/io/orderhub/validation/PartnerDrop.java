@@ -24,6 +24,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param exclude          file names never read, default {@code *.tmp,*.part,*.filepart} (files whose names start
  *                         with a dot are never read either)
  * @param pollMs           poll interval in milliseconds, default 5000
+ * @param concurrency      how many of this drop's files are read, mapped and committed at the same time, default 2
+ *                         (one file's messages are mapped on one thread, so a single thread leaves a core idle);
+ *                         1 reads them one after another in the order the poll lists them
  * @param complete         how the hub knows an upload is complete: {@code stable-size} (default: size and
  *                         modification time unchanged for {@code stableMs}), {@code done-file} (a marker file named
  *                         {@code doneFile} appears next to it), or {@code rename} (the partner uploads under an
@@ -56,6 +59,7 @@ public record PartnerDrop(
         String include,
         String exclude,
         Long pollMs,
+        Integer concurrency,
         Complete complete,
         String doneFile,
         Long stableMs,
@@ -106,6 +110,7 @@ public record PartnerDrop(
         include = blank(include) ? "*" : include;
         exclude = exclude == null ? "*.tmp,*.part,*.filepart" : exclude;
         pollMs = positive(pollMs, 5000L, "pollMs");
+        concurrency = positive(concurrency == null ? null : concurrency.longValue(), 2L, "concurrency").intValue();
         complete = complete == null ? Complete.STABLE_SIZE : complete;
         doneFile = blank(doneFile) ? "${file:name}.done" : doneFile;
         stableMs = positive(stableMs, 1000L, "stableMs");

@@ -58,6 +58,7 @@ class DropRouteSpecTest {
                 "location", "sftp://orderhub@sftp.acme.example:22/out/orders",
                 "strictHostKeyChecking", "no", "privateKeyFile", "", "knownHostsFile", ""));
         assertThat(spec.parameters()).doesNotContainKeys("delete", "doneFileName");
+        assertThat(spec.parameters()).containsEntry("concurrency", "2");
         assertThat(spec.trustsAnyHostKey()).isTrue();
     }
 
@@ -97,6 +98,7 @@ class DropRouteSpecTest {
                 delete: true
                 exclude: "*.uploading"
                 pollMs: 250
+                concurrency: 4
                 """);
 
         assertThat(spec.templateId()).isEqualTo("folder-drop");
@@ -104,7 +106,7 @@ class DropRouteSpecTest {
         assertThat(spec.parameters()).containsAllEntriesOf(Map.of(
                 "folder", "/srv/hub/data/inbox/ACME-EDI", "location", "/srv/hub/data/inbox/ACME-EDI",
                 "delete", "true", "readLock", "none", "exclude", "*.uploading", "pollMs", "250",
-                "initialDelayMs", "250"));
+                "initialDelayMs", "250", "concurrency", "4"));
         assertThat(spec.parameters()).doesNotContainKeys("move", "host", "password");
     }
 
@@ -131,6 +133,7 @@ class DropRouteSpecTest {
         assertThatThrownBy(() -> drop("{type: folder, folder: x, delete: true, archive: a}"))
                 .hasMessageContaining("'archive' and 'delete: true'");
         assertThatThrownBy(() -> drop("{type: folder, folder: x, pollMs: 0}")).hasMessageContaining("pollMs");
+        assertThatThrownBy(() -> drop("{type: folder, folder: x, concurrency: 0}")).hasMessageContaining("concurrency");
         assertThatThrownBy(() -> drop("{type: folder, folder: x, complete: eventually}"))
                 .hasMessageContaining("eventually");
     }

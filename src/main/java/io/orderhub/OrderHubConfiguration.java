@@ -70,6 +70,7 @@ import io.orderhub.queue.QueueWriter;
 import io.orderhub.queue.OrderActions;
 import io.orderhub.queue.SlaPolicy;
 import io.orderhub.sla.Calendars;
+import io.orderhub.support.StartupTasks;
 import io.orderhub.sla.SlaAlertChannels;
 import io.orderhub.sla.SlaMonitor;
 import io.orderhub.support.BusinessHttpEngine;
@@ -93,7 +94,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds the hub's beans from {@code orderhub.*} properties and binds them by the names
@@ -103,6 +106,13 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // migrations, Smooks compilation and password hashing run beside the main thread (README "Start-up")
+        try (StartupTasks start = new StartupTasks(2)) {
+            configure(context, start);
+        }
+    }
+
+    private void configure(CamelContext context, StartupTasks start) throws Exception {
         PropertiesComponent props = context.getPropertiesComponent();
         Clock clock = HubClock.of(context);
         bind(context, "platform-http-engine", new BusinessHttpEngine(intProp(props, "camel.server.port")));
@@ -110,7 +120,10 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
         Database db = new Database(prop(props, "orderhub.db.url"), prop(props, "orderhub.db.user"),
                 props.resolveProperty("orderhub.db.password").orElse(""), intProp(props, "orderhub.db.pool-size"));
-        db.migrate();
+        CompletableFuture<Database> migrated = start.submit("database migrations", () -> {
+            db.migrate();
+            return db;
+        });
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
@@ -120,21 +133,31 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
         Path mappings = Path.of(prop(props, "orderhub.mappings.dir"));
         Path partnerFile = mappings.resolve(prop(props, "orderhub.partners.file"));
+        EdiPartners ediPartners = EdiPartners.load(partnerFile);
+        CompletableFuture<EdiMappings> ediMappingsCompiled = start.submit("EDI mappings compiled",
+                () -> EdiMappings.load(mappings, ediPartners));
         PartnerDirectory partners = PartnerDirectory.load(partnerFile);
         MailChannel mail = MailChannel.load(props, mappings, partnerFile);
         ValidationRules rules = ValidationRules.parse(prop(props, "orderhub.validation.required-fields"),
                 boolProp(props, "orderhub.validation.known-customer"), boolProp(props, "orderhub.validation.catalogue"),
                 Double.parseDouble(prop(props, "orderhub.validation.price-tolerance-percent")));
 
+        CompletableFuture<List<DocumentMapper>> xmlMappers = start.submit("XML mappings compiled",
+                () -> XmlMappers.load(mappings.resolve("xml")));
         List<DocumentMapper> mapperList = new ArrayList<>();
         CanonicalJsonMapper canonicalJson = new CanonicalJsonMapper(json, mappings.resolve("canonical-order.schema.json"));
         mapperList.add(canonicalJson);
         EdiReader ediReader = new EdiReader(EdiSchemas.load(mappings.resolve("edi/schemas")));
-        EdiMappings ediMappings = EdiMappings.load(mappings, EdiPartners.load(partnerFile));
+        List<? extends DocumentMapper> webshopMappers = MappingSpecLoader.loadAll(
+                mappings.resolve(prop(props, "orderhub.webhook.mappings-dir")));
+        // the EDI mappings are waited for at the first EDI document, or when the context starts (a mapping that
+        // does not compile still stops the start), whichever comes first
+        Supplier<EdiMappings> ediMappings = () -> StartupTasks.joinUnchecked(ediMappingsCompiled);
+        context.addStartupListener((ctx, alreadyStarted) -> StartupTasks.join(ediMappingsCompiled));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
-                ediMappings.close();
+                ediMappingsCompiled.thenAccept(EdiMappings::close);
             }
         }, true, true);
         EdifactOrdersMapper edifactMapper = new EdifactOrdersMapper(ediReader, ediMappings);
@@ -142,8 +165,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
         mapperList.add(edifactMapper);
         mapperList.add(x12Mapper);
         bind(context, "ediReader", ediReader);
-        mapperList.addAll(MappingSpecLoader.loadAll(mappings.resolve(prop(props, "orderhub.webhook.mappings-dir"))));
-        mapperList.addAll(XmlMappers.load(mappings.resolve("xml")));
+        mapperList.addAll(webshopMappers);
+        mapperList.addAll(StartupTasks.join(xmlMappers));
         mapperList.add(new CsvOrderMapper(partners, CsvLayouts.load(mappings.resolve("csv"))));
         OcrEngine ocr = ocr(props);
         PdfTemplates pdfTemplates = PdfTemplates.load(mappings, partners.all());
@@ -166,6 +189,16 @@ public class OrderHubConfiguration implements CamelConfiguration {
         sla.check(partners.all());
         OrderValidator validator = new OrderValidator(partners, rules);
         Pipeline pipeline = new Pipeline(mappers, validator, partners, sla);
+        // from here on the database is used
+        StartupTasks.join(migrated);
+        // console users: the password hashes (PBKDF2) take a while; joined at the end
+        Users users = new Users(db, new PasswordHasher(intProp(props, "orderhub.security.pbkdf2-iterations")), clock,
+                Duration.ofMinutes(intProp(props, "orderhub.security.session-minutes")));
+        CompletableFuture<Users> usersReady = start.submit("console users", () -> {
+            UserBootstrap.apply(users, props.resolveProperty("orderhub.security.users").orElse(""),
+                    props.resolveProperty("orderhub.security.admin-password").orElse(""));
+            return users;
+        });
         QueueReader reader = new QueueReader(db);
         GroupCommit commits = new GroupCommit(db, "orderhub-commit", db.dialect() == Database.Dialect.H2 ? 1
                 : intProp(props, "orderhub.db.writer-threads"), intProp(props, "orderhub.db.max-batch"), 10_000, 30_000);
@@ -176,7 +209,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
             }
         }, true, true);
         // EDI: repeated interchanges are recognised in the commit's transaction (README "Acknowledgements")
-        InterchangeRegistry interchanges = new InterchangeRegistry(ediMappings.partners());
+        InterchangeRegistry interchanges = new InterchangeRegistry(ediPartners);
         QueueWriter writer = new QueueWriter(commits, json, reader, interchanges);
         bind(context, "largeEdiIntake", new LargeEdiIntake(Map.of(edifactMapper.format(), edifactMapper,
                 x12Mapper.format(), x12Mapper), pipeline, new StreamingCommit(db, writer, reader), interchanges,
@@ -244,10 +277,6 @@ public class OrderHubConfiguration implements CamelConfiguration {
         bind(context, "ordersApi", ordersApi);
         bind(context, "exceptionDesk", new ExceptionDeskApi(ordersApi, reader,
                 new OrderActions(db, json, validator, canonicalJson, clock)));
-        Users users = new Users(db, new PasswordHasher(intProp(props, "orderhub.security.pbkdf2-iterations")), clock,
-                Duration.ofMinutes(intProp(props, "orderhub.security.session-minutes")));
-        UserBootstrap.apply(users, props.resolveProperty("orderhub.security.users").orElse(""),
-                props.resolveProperty("orderhub.security.admin-password").orElse(""));
         ordersApi.useAccess(new Access(apiKeys, users));
         bind(context, "sessionApi", new SessionApi(json, users, boolProp(props, "orderhub.security.secure-cookie")));
         bind(context, "usersApi", new UsersApi(json, users));
@@ -272,8 +301,9 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 java.util.Set.of(prop(props, "orderhub.cases.kinds").split("\\s*,\\s*")),
                 intProp(props, "orderhub.http.max-page-size")));
         DropRoutes.register(context, mappings.resolve(prop(props, "orderhub.partners.file")));
-        bindAcknowledgements(context, props, db, json, ediMappings.partners(), partners, clock);
+        bindAcknowledgements(context, props, db, json, ediPartners, partners, clock);
         mail.register(context, partners, db);
+        StartupTasks.join(usersReady);
     }
 
     /** EDI acknowledgements and order responses: their store, writers, outbox, API and outbound routes. */

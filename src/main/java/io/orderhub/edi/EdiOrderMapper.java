@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -56,9 +57,10 @@ public class EdiOrderMapper implements DocumentMapper {
 
     private final String format;
     private final EdiReader reader;
-    private final EdiMappings mappings;
+    /** Compiled at start on a thread of its own (io.orderhub.support.StartupTasks); got at the first EDI document. */
+    private final Supplier<EdiMappings> mappings;
 
-    protected EdiOrderMapper(String format, EdiReader reader, EdiMappings mappings) {
+    protected EdiOrderMapper(String format, EdiReader reader, Supplier<EdiMappings> mappings) {
         this.format = format;
         this.reader = reader;
         this.mappings = mappings;
@@ -122,8 +124,9 @@ public class EdiOrderMapper implements DocumentMapper {
 
     private void mapInterchange(InboundDocument document, EdiStream stream, EdiInterchange interchange,
                                 Sink sink, int[] count, List<Problem> problems, boolean recordSources) {
-        EdiMappings.Mapping mapping = mappings.forInterchange(interchange);
-        Optional<Partner> partner = mappings.partners().bySender(interchange.senderId());
+        EdiMappings compiled = mappings.get();
+        EdiMappings.Mapping mapping = compiled.forInterchange(interchange);
+        Optional<Partner> partner = compiled.partners().bySender(interchange.senderId());
         String sender = partner.map(Partner::id).orElse(document.senderHint() != null ? document.senderHint() : interchange.senderId());
         SourceRef senderSource = partner.isPresent() || document.senderHint() == null ? senderRef(interchange) : null;
         EdiMapContext context = new EdiMapContext(interchange, (message, builders) -> {

@@ -41,14 +41,28 @@ public final class Users {
     private final Duration sessionLifetime;
     private final SecureRandom random = new SecureRandom();
     /** Verified when a user name is unknown, so that a login takes as long whether or not the name exists. */
-    private final String decoyHash;
+    private volatile String decoyHash;
 
     public Users(Database db, PasswordHasher hasher, Clock clock, Duration sessionLifetime) {
         this.db = db;
         this.hasher = hasher;
         this.clock = clock;
         this.sessionLifetime = sessionLifetime;
-        this.decoyHash = hasher.hash("decoy-password".toCharArray());
+    }
+
+    /** Hashed at the first login of an unknown user, not at start (a PBKDF2 hash takes a few hundred ms of CPU). */
+    private String decoyHash() {
+        String d = decoyHash;
+        if (d == null) {
+            synchronized (this) {
+                d = decoyHash;
+                if (d == null) {
+                    d = hasher.hash("decoy-password".toCharArray());
+                    decoyHash = d;
+                }
+            }
+        }
+        return d;
     }
 
     public Duration sessionLifetime() {
@@ -67,6 +81,9 @@ public final class Users {
         }
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("roles: at least one of " + List.of(Role.values()));
+        }
+        if (find(name).isPresent()) {
+            return false; // no hash for nothing (every start creates the configured users if they are missing)
         }
         String hash = hasher.hash(password);
         return db.inTransaction(c -> {
@@ -126,7 +143,7 @@ public final class Users {
                 }
             }
         });
-        boolean ok = hasher.verify(password, stored == null ? decoyHash : stored);
+        boolean ok = hasher.verify(password, stored == null ? decoyHash() : stored);
         return ok && stored != null ? find(name) : Optional.empty();
     }
 

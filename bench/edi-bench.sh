@@ -5,7 +5,9 @@
 #              same bytes; EDIFACT ORDERS and X12 850, 3-line and 200-line messages (io.orderhub.bench.EdiParseBench)
 #   cartridge  Smooks' own EDI cartridges on the same messages, in a JVM of their own (SmooksCartridgeBench):
 #              EDIFACT with edifact:parser (cacheOnDisk, D96A), X12 with edi:parser and bench/dfdl/x12-850.dfdl.xsd
-#   e2e        the hub as a process (-Xmx512m, H2): start -> first EDI order committed from a hot folder, then
+#   e2e        the hub as a process (-Xmx512m, H2): start -> first EDI order committed from a hot folder, three
+#              times (empty database without a class-data archive, the JVM writing one at exit as ./run.sh does;
+#              restart on that database with the archive; empty database with the archive), then on the last hub
 #              3-line EDIFACT orders/s through the hot folder into committed queue rows (EdiHotFolderBench)
 #   large      (--large only) the 50 MB interchange in a 256 MB hub (LargeEdiDropTest, a few minutes)
 # Environment: HUB_JVM_ARGS, further options for the hub's JVM in the e2e phase (e.g. -Xlog:jit...).
@@ -89,7 +91,7 @@ if has e2e; then
   log "end to end through a hot folder"
   java -Xmx1g -Dedi.bench.hub.jvm-args="${HUB_JVM_ARGS:-}" -cp "$CP" io.orderhub.bench.EdiHotFolderBench "$WORK/e2e" "$FILES" "$PER_FILE" "$LARGE_FILE" "$WARM_ROUNDS" \
     | tee "$RESULTS/e2e.txt" | tee -a "$RESULTS/summary.txt"
-  cp "$WORK/e2e/hub.log" "$RESULTS/e2e-hub.log" 2>/dev/null || true
+  for f in "$WORK"/e2e/hub-*.log; do cp "$f" "$RESULTS/e2e-$(basename "$f")" 2>/dev/null || true; done
   echo | tee -a "$RESULTS/summary.txt"
 fi
 if has large; then

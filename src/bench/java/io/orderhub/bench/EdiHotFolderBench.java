@@ -22,7 +22,8 @@ import java.util.List;
  * EDI end to end through a hot folder into committed queue rows, with the hub as its own process (-Xmx512m, H2 file,
  * ERP delivery idle so only intake is measured):
  * <ol>
- *   <li>time from starting the hub's JVM to the first EDI order committed (a file already waiting in the folder);</li>
+ *   <li>time from starting the hub's JVM to the first EDI order committed (a file already waiting in the folder), for
+ *       a first start without and with a class-data archive and for a restart on an existing database;</li>
  *   <li>3-line EDIFACT orders/s: files of {@code messagesPerFile} messages dropped at once, until all are committed
  *       (the normal pipeline: map, validate, group commit);</li>
  *   <li>the same for one large file (over the 1 MB streaming threshold: message by message, one transaction).</li>
@@ -63,14 +64,60 @@ public final class EdiHotFolderBench {
                       pollMs: 100
                       complete: rename
                 """.formatted(PARTNER, inbox));
-        drop(inbox, "first", 1, 3);
+        // three starts, each with one EDI file already waiting: (1) empty database and no class-data archive (the
+        // JVM writes one when this hub stops, as ./run.sh has it); (2) the same database again, with the archive;
+        // (3) an empty database with the archive, which then takes the load
+        Path archive = work.resolve("hub.jsa");
+        System.out.printf("EDI end to end (hub -Xmx512m, H2, hot folder, ERP idle)%n");
+        Hub first = startMeasured(work, partners, inbox, "db1", 1, "first start, empty database, no class-data archive",
+                "-XX:ArchiveClassesAtExit=" + archive);
+        first.stop();
+        startMeasured(work, partners, inbox, "db1", 2, "restart on that database, with the class-data archive",
+                "-XX:SharedArchiveFile=" + archive).stop();
+        Hub hub = startMeasured(work, partners, inbox, "db2", 1, "first start, empty database, with the class-data archive",
+                "-XX:SharedArchiveFile=" + archive);
+        int port = hub.port();
+        try {
+            long expected = 1;
+            // warm-up: the same shape as the measured round
+            for (int w = 0; w < warmRounds; w++) {
+                expected = round(inbox, port, hub.process(), "warm" + w, files, perFile, expected, false);
+            }
+            expected = round(inbox, port, hub.process(), "run", files, perFile, expected, true);
+            round(inbox, port, hub.process(), "large", 1, large, expected, true);
+            // every generated order is valid and from its own interchange: none may wait for review
+            System.out.printf("orders in NEEDS_REVIEW (expected 0): %d%n", total(port, "&status=NEEDS_REVIEW"));
+        } finally {
+            hub.stop();
+        }
+    }
+
+    /** A hub process and its API port. */
+    private record Hub(Process process, int port) {
+        void stop() throws InterruptedException {
+            process.destroy(); // SIGTERM: a normal stop, after which the JVM writes a class-data archive if asked
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Starts a hub on database {@code db} with one EDI file waiting in the folder and prints the time from starting
+     * its JVM until the API counts {@code expected} orders of the partner.
+     */
+    private static Hub startMeasured(Path work, Path partners, Path inbox, String db, long expected, String what,
+                                     String... jvmOptions) throws Exception {
+        drop(inbox, "first-" + db + "-" + expected, 1, 3);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dorderhub.http.host=127.0.0.1", "-Dorderhub.http.port=" + port,
-                "-Dorderhub.management.port=" + freePort(), "-Dorderhub.partners.file=" + partners,
-                "-Dorderhub.db.url=jdbc:h2:file:" + work.resolve("orderhub")
+                "-Xmx512m", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dorderhub.http.host=127.0.0.1",
+                "-Dorderhub.http.port=" + port, "-Dorderhub.management.port=" + freePort(),
+                "-Dorderhub.partners.file=" + partners,
+                "-Dorderhub.db.url=jdbc:h2:file:" + work.resolve(db).resolve("orderhub")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "-Dorderhub.erp.poll-interval-ms=3600000"));
+        command.addAll(1, List.of(jvmOptions));
         // further options for the hub's JVM (HUB_JVM_ARGS of bench/edi-bench.sh), separated by spaces
         String jvmArgs = System.getProperty("edi.bench.hub.jvm-args", "").strip();
         if (!jvmArgs.isEmpty()) {
@@ -81,27 +128,18 @@ public final class EdiHotFolderBench {
         command.addAll(classpath == null ? List.of("-jar", "target/orderhub.jar")
                 : List.of("-cp", classpath, "io.orderhub.OrderHubApplication"));
         long t0 = System.nanoTime();
-        Process hub = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
-                .redirectErrorStream(true).redirectOutput(work.resolve("hub.log").toFile()).start();
+        Process process = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")))
+                .redirectErrorStream(true).redirectOutput(work.resolve("hub-" + db + "-" + expected + ".log").toFile())
+                .start();
         try {
-            awaitTotal(port, 1, Duration.ofMinutes(3), hub);
-            double firstMs = (System.nanoTime() - t0) / 1e6;
-            System.out.printf("EDI end to end (hub -Xmx512m, H2, hot folder, ERP idle)%n");
-            System.out.printf("start of the hub JVM -> first EDI order committed: %.0f ms%n", firstMs);
-
-            long expected = 1;
-            // warm-up: the same shape as the measured round
-            for (int w = 0; w < warmRounds; w++) {
-                expected = round(inbox, port, hub, "warm" + w, files, perFile, expected, false);
-            }
-            expected = round(inbox, port, hub, "run", files, perFile, expected, true);
-            round(inbox, port, hub, "large", 1, large, expected, true);
-            // every generated order is valid and from its own interchange: none may wait for review
-            System.out.printf("orders in NEEDS_REVIEW (expected 0): %d%n", total(port, "&status=NEEDS_REVIEW"));
-        } finally {
-            hub.destroy();
-            hub.waitFor();
+            awaitTotal(port, expected, Duration.ofMinutes(3), process);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw e;
         }
+        System.out.printf("start of the hub JVM -> first EDI order committed: %6.0f ms  (%s)%n",
+                (System.nanoTime() - t0) / 1e6, what);
+        return new Hub(process, port);
     }
 
     private static long round(Path inbox, int port, Process hub, String name, int files, int perFile, long before,

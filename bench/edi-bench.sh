@@ -10,9 +10,10 @@
 #              restart on that database with the archive; empty database with the archive), then on the last hub
 #              3-line EDIFACT orders/s through the hot folder into committed queue rows (EdiHotFolderBench)
 #   large      (--large only) the 50 MB interchange in a 256 MB hub (LargeEdiDropTest, a few minutes)
-# Environment: HUB_JVM_ARGS, further options for the hub's JVM in the e2e phase (e.g. -Xlog:jit...).
+# Environment: HUB_JVM_ARGS, further options for the hub's JVM in the e2e phase (e.g. -Xlog:jit...);
+#              DROP_CONCURRENCY, the hot folder's drop.concurrency (default 2, the hub's default).
 # Options: --skip-build, --large, --only LIST (parse,cartridge,e2e,large), --cartridge-seconds S (20),
-#          --files N (20), --per-file N (500), --large-file N (10000), --warm-rounds N (3: rounds of
+#          --files N (60), --per-file N (500), --large-file N (10000), --warm-rounds N (1: rounds of
 #          --files x --per-file before the measured one, for the JIT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +21,9 @@ cd "$(dirname "$0")/.."
 BUILD=1
 PHASES=parse,cartridge,e2e
 CART_SECONDS=20
-FILES=20
+FILES=60
 PER_FILE=500
-WARM_ROUNDS=3
+WARM_ROUNDS=1
 LARGE_FILE=10000
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -89,7 +90,7 @@ fi
 if has e2e; then
   [ -f target/orderhub.jar ] || { echo "target/orderhub.jar missing; run without --skip-build" >&2; exit 1; }
   log "end to end through a hot folder"
-  java -Xmx1g -Dedi.bench.hub.jvm-args="${HUB_JVM_ARGS:-}" -cp "$CP" io.orderhub.bench.EdiHotFolderBench "$WORK/e2e" "$FILES" "$PER_FILE" "$LARGE_FILE" "$WARM_ROUNDS" \
+  java -Xmx1g -Dedi.bench.hub.jvm-args="${HUB_JVM_ARGS:-}" -Dedi.bench.drop.concurrency="${DROP_CONCURRENCY:-2}" -cp "$CP" io.orderhub.bench.EdiHotFolderBench "$WORK/e2e" "$FILES" "$PER_FILE" "$LARGE_FILE" "$WARM_ROUNDS" \
     | tee "$RESULTS/e2e.txt" | tee -a "$RESULTS/summary.txt"
   for f in "$WORK"/e2e/hub-*.log; do cp "$f" "$RESULTS/e2e-$(basename "$f")" 2>/dev/null || true; done
   echo | tee -a "$RESULTS/summary.txt"

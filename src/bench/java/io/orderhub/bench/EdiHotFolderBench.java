@@ -46,7 +46,7 @@ public final class EdiHotFolderBench {
         int large = Integer.parseInt(args[3]);
         // warm-up rounds of the measured shape before the measured one: the JIT compilers take most of a core for
         // the first ~30 s of EDI load, which is start-up, not throughput
-        int warmRounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int warmRounds = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox);
         Path partners = work.resolve("partners-bench.yaml");
@@ -63,7 +63,8 @@ public final class EdiHotFolderBench {
                       include: "*.edi"
                       pollMs: 100
                       complete: rename
-                """.formatted(PARTNER, inbox));
+                      concurrency: %d
+                """.formatted(PARTNER, inbox, Integer.getInteger("edi.bench.drop.concurrency", 2)));
         // three starts, each with one EDI file already waiting: (1) empty database and no class-data archive (the
         // JVM writes one when this hub stops, as ./run.sh has it); (2) the same database again, with the archive;
         // (3) an empty database with the archive, which then takes the load

@@ -3,6 +3,7 @@ package io.orderhub.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.model.OrderStatus;
+import io.orderhub.sla.SlaState;
 import io.orderhub.support.Database;
 import io.orderhub.support.GroupCommit;
 import org.slf4j.Logger;
@@ -36,8 +37,6 @@ public final class DeliveryQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
     static final String ACTOR = "erp-delivery";
-    /** SLA states whose clock still runs (io.orderhub.sla.SlaState ON_TRACK, AT_RISK, BREACHED). */
-    private static final Set<String> OPEN_SLA_STATES = Set.of("ON_TRACK", "AT_RISK", "BREACHED");
 
     private final Database db;
     private final GroupCommit commits;
@@ -228,10 +227,10 @@ public final class DeliveryQueue {
                 }
                 String before = rs.getString(1);
                 Instant dueAt = rs.getTimestamp(2).toInstant();
-                if (!OPEN_SLA_STATES.contains(before)) {
+                if (!SlaState.isOpen(before)) {
                     return null;
                 }
-                return new SlaClose(before, now.isAfter(dueAt) ? "MISSED" : "MET", dueAt);
+                return new SlaClose(before, (now.isAfter(dueAt) ? SlaState.MISSED : SlaState.MET).name(), dueAt);
             }
         }
     }

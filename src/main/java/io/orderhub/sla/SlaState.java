@@ -6,5 +6,20 @@ package io.orderhub.sla;
  * the order ended without delivery (duplicate, rejected, cancelled) and its clock stopped.
  */
 public enum SlaState {
-    ON_TRACK, AT_RISK, BREACHED, MET, MISSED, CLOSED
+    ON_TRACK, AT_RISK, BREACHED, MET, MISSED, CLOSED;
+
+    /** True while the clock runs: ON_TRACK, AT_RISK, BREACHED. */
+    public boolean open() {
+        return this == ON_TRACK || this == AT_RISK || this == BREACHED;
+    }
+
+    /** True if {@code name} (a stored {@code sla_state}) names a state whose clock runs; false for null or unknown. */
+    public static boolean isOpen(String name) {
+        for (SlaState s : values()) {
+            if (s.name().equals(name)) {
+                return s.open();
+            }
+        }
+        return false;
+    }
 }

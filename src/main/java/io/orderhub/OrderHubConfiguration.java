@@ -70,10 +70,10 @@ import io.orderhub.queue.QueueWriter;
 import io.orderhub.queue.OrderActions;
 import io.orderhub.queue.SlaPolicy;
 import io.orderhub.sla.Calendars;
-import io.orderhub.support.StartupTasks;
 import io.orderhub.sla.SlaAlertChannels;
 import io.orderhub.sla.SlaMonitor;
 import io.orderhub.support.BusinessHttpEngine;
+import io.orderhub.support.StartupTasks;
 import io.orderhub.support.Database;
 import io.orderhub.support.GroupCommit;
 import io.orderhub.support.HubClock;
@@ -106,7 +106,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        // migrations, Smooks compilation and password hashing run beside the main thread (README "Start-up")
+        // migrations, Smooks compilation and password hashing run beside the main thread (README "Performance", EDI:
+        // the start)
         try (StartupTasks start = new StartupTasks(2)) {
             configure(context, start);
         }

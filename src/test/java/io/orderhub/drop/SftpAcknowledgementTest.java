@@ -81,7 +81,9 @@ class SftpAcknowledgementTest {
                 return false;
             }
             try (Stream<Path> files = Files.list(out)) {
-                found[0] = files.filter(f -> f.getFileName().toString().startsWith(kind + "_")).findFirst().orElse(null);
+                // the hub writes under a temporary name (.part) and renames when done: only the final name counts
+                found[0] = files.filter(f -> f.getFileName().toString().startsWith(kind + "_")
+                        && !f.getFileName().toString().endsWith(".part")).findFirst().orElse(null);
                 return found[0] != null;
             } catch (IOException e) {
                 return false;

@@ -138,7 +138,7 @@ public final class SlaMonitor {
         }
         List<Finished> finished = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, sla_state, status, updated_at, due_at from orders"
-                + " where sla_state in ('ON_TRACK', 'AT_RISK', 'BREACHED')"
+                + " where sla_state in " + SlaState.OPEN_SQL_LIST
                 + " and status in ('DELIVERED', 'DUPLICATE', 'REJECTED', 'CANCELLED') limit ?")) {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {

@@ -8,6 +8,10 @@ package io.orderhub.sla;
 public enum SlaState {
     ON_TRACK, AT_RISK, BREACHED, MET, MISSED, CLOSED;
 
+    /** The states whose clock runs as an SQL list, {@code ('ON_TRACK', 'AT_RISK', 'BREACHED')}. */
+    public static final String OPEN_SQL_LIST = java.util.Arrays.stream(values()).filter(SlaState::open)
+            .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     /** True while the clock runs: ON_TRACK, AT_RISK, BREACHED. */
     public boolean open() {
         return this == ON_TRACK || this == AT_RISK || this == BREACHED;

@@ -13,6 +13,11 @@ class SlaStateTest {
     }
 
     @Test
+    void theOpenStatesAsAnSqlList() {
+        assertThat(SlaState.OPEN_SQL_LIST).isEqualTo("('ON_TRACK', 'AT_RISK', 'BREACHED')");
+    }
+
+    @Test
     void storedNamesAreReadWithoutFailingOnNullOrUnknownOnes() {
         assertThat(SlaState.isOpen("AT_RISK")).isTrue();
         assertThat(SlaState.isOpen("MET")).isFalse();

@@ -14,6 +14,7 @@
 #   --db h2|pg      the queue database (h2); pg uses PGHOST/PGPORT/PGUSER/PGDATABASE like the tests
 #   --seed S        random seed (printed at the start) to repeat a run's choices
 #   --phases LIST   only these kill phases (startup,intake,delivery,shutdown,migration: all)
+#   --hub-prop K=V  a hub property for every start (repeatable), e.g. orderhub.db.h2-compact-enabled=true
 #   --skip-build    use target/classes and target/test-classes as they are
 # Writes target/bench/soak-<run>/: soak.txt (per cycle and summary), logs/ (every hub log), failure-<cycle>/ (the
 # H2 files and hub logs of a failed check); the summary is copied to target/bench/soak-summary.txt.
@@ -26,7 +27,7 @@ ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --skip-build) BUILD=0; shift ;;
-    --cycles|--minutes|--db|--seed|--phases) ARGS+=("$1" "$2"); shift 2 ;;
+    --cycles|--minutes|--db|--seed|--phases|--hub-prop) ARGS+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac

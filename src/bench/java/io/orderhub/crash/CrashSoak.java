@@ -85,9 +85,12 @@ public final class CrashSoak {
     private long totalAccepted;
     private long totalUnanswered;
     private long totalCommittedUnanswered;
+    /** Extra hub properties of every start (--hub-prop), e.g. to soak with a setting that is off by default. */
+    private final Map<String, String> hubProps;
 
-    private CrashSoak(Path out, QueueStore.Kind kind, long seed, List<Phase> phases) {
+    private CrashSoak(Path out, QueueStore.Kind kind, long seed, List<Phase> phases, Map<String, String> hubProps) {
         this.out = out;
+        this.hubProps = hubProps;
         this.phases = phases;
         this.kind = kind;
         this.random = new Random(seed);
@@ -102,6 +105,7 @@ public final class CrashSoak {
         long seed = System.nanoTime();
         Path out = null;
         List<Phase> phases = List.of(Phase.values());
+        Map<String, String> hubProps = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cycles" -> cycles = Integer.parseInt(args[++i]);
@@ -115,6 +119,14 @@ public final class CrashSoak {
                 case "--phases" -> phases = Stream.of(args[++i].split(",")).map(String::trim)
                         .map(n -> Phase.valueOf(n.toUpperCase())).toList();
                 case "--out" -> out = Path.of(args[++i]);
+                case "--hub-prop" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--hub-prop NAME=VALUE, not " + kv);
+                    }
+                    hubProps.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -122,9 +134,10 @@ public final class CrashSoak {
             throw new IllegalArgumentException("--out DIR is required");
         }
         Files.createDirectories(out);
-        CrashSoak soak = new CrashSoak(out, kind, seed, phases);
-        soak.log("soak %s on %s, seed %d, phases %s, %d cycles%s", soak.runId, kind, seed, phases, cycles,
-                minutes > 0 ? " or " + minutes + " minutes, whichever ends first" : "");
+        CrashSoak soak = new CrashSoak(out, kind, seed, phases, hubProps);
+        soak.log("soak %s on %s, seed %d, phases %s, %d cycles%s%s", soak.runId, kind, seed, phases, cycles,
+                minutes > 0 ? " or " + minutes + " minutes, whichever ends first" : "",
+                hubProps.isEmpty() ? "" : ", hub properties " + hubProps);
         int exit = soak.run(cycles, minutes > 0 ? Duration.ofMinutes(minutes) : null);
         System.exit(exit);
     }
@@ -511,6 +524,7 @@ public final class CrashSoak {
             props.put("orderhub.erp.simulator.enabled", "false");
             props.put("orderhub.drop.folder-base", dir.resolve("drops").toAbsolutePath().toString());
             props.put("orderhub.erp.poll-interval-ms", "50");
+            props.putAll(hubProps);
             return props;
         }
 

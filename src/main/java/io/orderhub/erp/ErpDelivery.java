@@ -6,6 +6,7 @@ import io.orderhub.queue.DeliveryQueue;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,9 @@ public final class ErpDelivery {
         exchange.setProperty(HubMetrics.CHANNEL, order.channel());
         Message m = exchange.getMessage();
         m.removeHeaders("*");
-        m.setHeader(Exchange.HTTP_METHOD, "POST");
+        // the enum the http producer asks for: a String here is converted at every request through Camel's enum
+        // converter, which took a sixth of the delivery threads' CPU under load (JFR, 2026-11-27)
+        m.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         m.setHeader(Exchange.CONTENT_TYPE, "application/json");
         m.setHeader("Idempotency-Key", order.id().toString());
         m.setHeader("X-OrderHub-Order-Id", order.id().toString());

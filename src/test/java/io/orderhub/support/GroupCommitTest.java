@@ -96,6 +96,59 @@ class GroupCommitTest {
     }
 
     @Test
+    void lingerUnderLoadGathersEveryWaitingCallerIntoOneTransaction() throws Exception {
+        try (TestDatabase t = TestDatabase.h2(dir)) {
+            t.db().inTransaction(c -> c.createStatement().execute("create table gc_test (n integer primary key)"));
+            // 8 callers in a closed loop (each submits its next unit when the last one is committed); with a 50 ms
+            // linger every one of them is back long before the writer gives up waiting, so the batches are full
+            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 8, 1000, 10_000, 50_000);
+            try {
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                List<Future<Integer>> callers = new ArrayList<>();
+                for (int caller = 0; caller < 8; caller++) {
+                    int base = caller * 1000;
+                    callers.add(pool.submit(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            int n = base + i;
+                            commits.submit(c -> {
+                                try (PreparedStatement ps = c.prepareStatement("insert into gc_test (n) values (?)")) {
+                                    ps.setInt(1, n);
+                                    return ps.executeUpdate();
+                                }
+                            });
+                        }
+                        return 20;
+                    }));
+                }
+                for (Future<Integer> f : callers) {
+                    assertThat(f.get()).isEqualTo(20);
+                }
+                pool.shutdown();
+                assertThat(commits.sharedUnits()).isGreaterThanOrEqualTo(7 * commits.sharedTransactions());
+            } finally {
+                commits.close();
+            }
+            assertThat(count(t, "select count(*) from gc_test")).isEqualTo(160);
+        }
+    }
+
+    @Test
+    void aLoneUnitAfterAQuietSpellIsNotHeldBackByTheLinger() {
+        try (TestDatabase t = TestDatabase.h2(dir)) {
+            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 50, 1000, 10_000, 5_000_000);
+            try {
+                long t0 = System.nanoTime();
+                assertThat(commits.<Integer>submit(c -> 1)).isEqualTo(1);
+                assertThat(commits.<Integer>submit(c -> 2)).isEqualTo(2);
+                // a 5 s linger would show; the previous transaction held one unit, so neither waited
+                assertThat(System.nanoTime() - t0).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
+            } finally {
+                commits.close();
+            }
+        }
+    }
+
+    @Test
     void noSubmissionsAfterClose() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
             GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 50, 1000, 10_000);

@@ -73,6 +73,7 @@ import io.orderhub.sla.Calendars;
 import io.orderhub.sla.SlaAlertChannels;
 import io.orderhub.sla.SlaMonitor;
 import io.orderhub.support.BusinessHttpEngine;
+import io.vertx.core.VertxOptions;
 import io.orderhub.support.StartupTasks;
 import io.orderhub.support.Database;
 import io.orderhub.support.GroupCommit;
@@ -117,6 +118,10 @@ public class OrderHubConfiguration implements CamelConfiguration {
         PropertiesComponent props = context.getPropertiesComponent();
         Clock clock = HubClock.of(context);
         bind(context, "platform-http-engine", new BusinessHttpEngine(intProp(props, "camel.server.port")));
+        // Camel's Vert.x HTTP server takes its options from the registry. Each request to a REST route holds one
+        // worker thread until its order is committed (group commit), so the pool bounds the orders in flight and
+        // with them the size of the shared commits (Vert.x's default of 20 capped them under load).
+        bind(context, "vertxOptions", new VertxOptions().setWorkerPoolSize(intProp(props, "orderhub.http.worker-threads")));
         ObjectMapper json = Json.newMapper();
 
         Database db = new Database(prop(props, "orderhub.db.url"), prop(props, "orderhub.db.user"),

@@ -5,6 +5,7 @@
 #   ./run.sh test       the test suite (same as: mvn -B verify)
 #   ./run.sh bench      the benchmarks (README "Performance"); long, not part of the test suite
 #   ./run.sh bench console   the queue view's queries on 100,000 orders, H2 and PostgreSQL (README "Web console")
+#   ./run.sh bench trial one quick closed-loop or fixed-rate trial of a hub setting (bench/trial-bench.sh --help)
 #   ./run.sh bench soak kill -9 soak on the embedded H2 default (bench/soak-bench.sh --help)
 #   ./run.sh bench edi  the EDI benchmark: parse+map vs raw StAEDI and Smooks' EDI cartridge, hot folder end to end
 # Environment: ORDERHUB_PROFILE=prod selects application-prod.properties; JAVA_OPTS is passed to the JVM;
@@ -62,6 +63,10 @@ case "$cmd" in
     if [ "${1:-}" = soak ]; then
       shift
       exec bash bench/soak-bench.sh "$@"
+    fi
+    if [ "${1:-}" = trial ]; then
+      shift
+      exec bash bench/trial-bench.sh "$@"
     fi
     if [ "${1:-}" = console ]; then
       shift

@@ -3,8 +3,6 @@ package db.migration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import java.sql.Statement;
-
 /**
  * On H2 only: the order_events id sequence hands out ids from a cache of 10,000 instead of 32.
  *
@@ -22,12 +20,6 @@ public class V2__Cache_event_ids_on_h2 extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!"H2".equalsIgnoreCase(product)) {
-            return;
-        }
-        try (Statement s = context.getConnection().createStatement()) {
-            s.execute("alter table order_events alter column id set cache 10000");
-        }
+        H2Only.execute(context, "alter table order_events alter column id set cache 10000");
     }
 }

@@ -19,13 +19,8 @@ class MigrationsTest {
     @Test
     void h2HandsOutEventIdsFromALargeCache() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
-            long cache = t.db().read(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select identity_cache"
-                        + " from information_schema.columns where table_name = 'order_events' and column_name = 'id'")) {
-                    assertThat(rs.next()).isTrue();
-                    return rs.getLong(1);
-                }
-            });
+            long cache = firstLong(t, "select identity_cache"
+                    + " from information_schema.columns where table_name = 'order_events' and column_name = 'id'");
             assertThat(cache).isEqualTo(10_000);
         }
     }
@@ -33,14 +28,8 @@ class MigrationsTest {
     @Test
     void postgresKeepsEventIdsUncachedSoTheyAscendAcrossSessions() {
         try (TestDatabase t = TestDatabase.postgres()) {
-            long cache = t.db().read(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select s.seqcache from pg_sequence s"
-                        + " join pg_class k on k.oid = s.seqrelid"
-                        + " where k.oid = pg_get_serial_sequence('order_events', 'id')::regclass")) {
-                    assertThat(rs.next()).isTrue();
-                    return rs.getLong(1);
-                }
-            });
+            long cache = firstLong(t, "select s.seqcache from pg_sequence s join pg_class k on k.oid = s.seqrelid"
+                    + " where k.oid = pg_get_serial_sequence('order_events', 'id')::regclass");
             assertThat(cache).isEqualTo(1);
         }
     }
@@ -75,15 +64,19 @@ class MigrationsTest {
     @Test
     void postgresKeepsItsOnlyIndexOfEventsByOrder() {
         try (TestDatabase t = TestDatabase.postgres()) {
-            long n = t.db().read(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_indexes"
-                        + " where tablename = 'order_events' and indexname = 'order_events_order'"
-                        + " and schemaname = current_schema()")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
+            long n = firstLong(t, "select count(*) from pg_indexes"
+                    + " where tablename = 'order_events' and indexname = 'order_events_order' and schemaname = current_schema()");
             assertThat(n).isEqualTo(1);
         }
+    }
+
+    /** The first column of the query's first row; the query must return a row. */
+    private static long firstLong(TestDatabase t, String sql) {
+        return t.db().read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                assertThat(rs.next()).as("a row from %s", sql).isTrue();
+                return rs.getLong(1);
+            }
+        });
     }
 }

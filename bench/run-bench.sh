@@ -16,7 +16,9 @@
 #   --warmup S        warm-up seconds before each phase (60: under load the JIT compilers take a core for
 #                     about the first 100 s of a hub's life on 2 cores; shorter warm-ups measure compilation).
 #                     Before the fixed-rate phase the hub is warmed with this many seconds of closed-loop load,
-#                     then waits until its queue is delivered, then the rate phase starts with a 10 s warm-up
+#                     then waits until its queue is delivered, then the rate phase starts with --rate-warmup
+#   --rate-warmup S   seconds at the fixed rate before its measured window (30: with 10 the window opened while
+#                     the JIT still took CPU, and its first 20 s caught up with a queue of requests built then)
 #   --connections N   concurrent connections of the generator (32)
 #   --rate N          orders/s of the fixed-rate phase (1000)
 #   --db LIST         h2, pg or h2,pg (h2,pg)
@@ -50,7 +52,7 @@ fi
 
 DURATION=60
 WARMUP=60
-RATE_WARMUP=10
+RATE_WARMUP=30
 CONNECTIONS=32
 RATE=1000
 DBS=h2,pg
@@ -64,6 +66,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
+    --rate-warmup) RATE_WARMUP="$2"; shift 2 ;;
     --db) DBS="$2"; shift 2 ;;
     --quick) DURATION=10; WARMUP=3; RATE_WARMUP=3; shift ;;
     --skip-build) BUILD=0; shift ;;
@@ -74,7 +77,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for n in "$DURATION" "$WARMUP" "$CONNECTIONS" "$RATE" "$WAIT_QUIET"; do
+for n in "$DURATION" "$WARMUP" "$RATE_WARMUP" "$CONNECTIONS" "$RATE" "$WAIT_QUIET"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
 done
 
@@ -296,7 +299,7 @@ machine_info() {
   echo "Load generator: Vert.x HTTP client in a separate JVM on the same cores; bench/run-bench.sh $ARGS_TEXT"
 }
 
-ARGS_TEXT="--duration $DURATION --warmup $WARMUP --connections $CONNECTIONS --rate $RATE --db $DBS"
+ARGS_TEXT="--duration $DURATION --warmup $WARMUP --rate-warmup $RATE_WARMUP --connections $CONNECTIONS --rate $RATE --db $DBS"
 mkdir -p "$RESULTS"
 if [ "$BUILD" = 1 ]; then
   log "building (mvn -q -B -DskipTests -Pbench package)"

@@ -8,21 +8,25 @@
 #   --db h2|pg        queue database (h2); pg: a temporary schema in PGHOST/PGPORT/PGUSER/PGDATABASE
 #   --connections N   closed loop: concurrent connections (32)
 #   --rate N          instead of the closed loop: N orders/s after a closed-loop JIT warm-up of --warmup s and an
-#                     emptied queue, with a 10 s warm-up at the rate; prints latency and the QUEUED backlog
+#                     emptied queue, with --rate-warmup s at the rate; prints latency and the QUEUED backlog
+#   --rate-warmup S   seconds at the rate before the measured window (30)
 #   --warmup S        warm-up seconds (60)
 #   --duration S      measured seconds (40)
+#   --h2-settings S   appended to the H2 URL, e.g. ';RETENTION_TIME=2000' (h2 only)
 #   --skip-build      use target/orderhub.jar and target/test-classes as they are
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NAME=trial; DB=h2; CONNECTIONS=32; RATE=0; WARMUP=60; DURATION=40; BUILD=1; JVM=()
+NAME=trial; DB=h2; CONNECTIONS=32; RATE=0; RATE_WARMUP=30; WARMUP=60; DURATION=40; BUILD=1; JVM=(); H2_SETTINGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) NAME="$2"; shift 2 ;;
     --db) DB="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
+    --rate-warmup) RATE_WARMUP="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
+    --h2-settings) H2_SETTINGS="$2"; shift 2 ;;
     --skip-build) BUILD=0; shift ;;
     --) shift; JVM=("$@"); break ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
@@ -41,7 +45,7 @@ if [ "$DB" = pg ]; then
   "${PSQL[@]}" -c "create schema $SCHEMA" >/dev/null
   URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/${PGDATABASE:-test}?currentSchema=$SCHEMA"; USER_="${PGUSER:-postgres}"
 else
-  URL="jdbc:h2:file:$PWD/$W/db/orderhub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"; USER_=sa
+  URL="jdbc:h2:file:$PWD/$W/db/orderhub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH$H2_SETTINGS"; USER_=sa
 fi
 java -Xmx512m "${JVM[@]}" -Dorderhub.http.host=127.0.0.1 -Dorderhub.http.port="$PORT" -Dorderhub.management.port="$MPORT" \
   -Dorderhub.erp.url="http://127.0.0.1:$PORT/erp-sim/orders" -Dorderhub.db.url="$URL" -Dorderhub.db.user="$USER_" \
@@ -69,9 +73,9 @@ threads() {
 if [ "$RATE" -gt 0 ]; then
   gen --mode max --warmup 0 --duration "$WARMUP" --po-prefix "J$NAME-" --label warm --out "$W/jit.properties" >/dev/null
   for _ in $(seq 1 240); do [ "$(total QUEUED)" = 0 ] && break; sleep 0.5; done
-  ( sleep $((10 + DURATION / 2)); threads >"$W/threads.txt" ) &
+  ( sleep $((RATE_WARMUP + DURATION / 2)); threads >"$W/threads.txt" ) &
   SAMPLER=$!
-  gen --mode rate --warmup 10 --duration "$DURATION" --rate "$RATE" --po-prefix "R$NAME-" --server-pid "$HUB" \
+  gen --mode rate --warmup "$RATE_WARMUP" --duration "$DURATION" --rate "$RATE" --po-prefix "R$NAME-" --server-pid "$HUB" \
     --backlog-path /api/orders --drain-timeout 120 --label "$NAME" --out "$W/result.properties" >"$W/generator.log"
 else
   ( sleep $((WARMUP + DURATION / 2)); threads >"$W/threads.txt" ) &
@@ -82,7 +86,8 @@ fi
 wait "$SAMPLER" || true
 QUEUED=$(total QUEUED || echo '?')
 kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true
+DBSIZE=$([ "$DB" = h2 ] && du -sm "$W/db" | cut -f1 || echo '-')
 pick() { grep -E "^$1=" "$W/result.properties" | cut -d= -f2; }
 echo "$NAME ($DB, ${JVM[*]:-defaults}): accepted/s $(pick accepted.per.s), accept p50/p99 ms $(pick latency.p50.ms)/$(pick latency.p99.ms)," \
-  "backlog max $(pick backlog.max || true), QUEUED at end $QUEUED, $(grep -o 'Group commit: .*' "$W/hub.log" || echo 'no shared commits')," \
+  "backlog max $(pick backlog.max || true), H2 file MB $DBSIZE, QUEUED at end $QUEUED, $(grep -o 'Group commit: .*' "$W/hub.log" || echo 'no shared commits')," \
   "$(cat "$W/threads.txt")" | tee "$W/summary.txt"

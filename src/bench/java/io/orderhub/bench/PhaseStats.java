@@ -7,6 +7,9 @@ import java.util.TreeMap;
 final class PhaseStats {
 
     final LatencyRecorder latencies = new LatencyRecorder();
+    /** The slowest answer of each second of the window (by answer time, from the first answer), in microseconds. */
+    private final java.util.List<Long> slowestBySecond = new java.util.ArrayList<>();
+    private long firstAnswerNanos = -1;
     private final Map<Integer, Long> byStatus = new TreeMap<>();
     private long accepted;
     private long failures;
@@ -19,7 +22,20 @@ final class PhaseStats {
         if (status == 202) {
             accepted++;
         }
+        record(latencyMicros);
+    }
+
+    private void record(long latencyMicros) {
         latencies.record(latencyMicros);
+        long now = System.nanoTime();
+        if (firstAnswerNanos < 0) {
+            firstAnswerNanos = now;
+        }
+        int second = (int) ((now - firstAnswerNanos) / 1_000_000_000L);
+        while (slowestBySecond.size() <= second) {
+            slowestBySecond.add(0L);
+        }
+        slowestBySecond.set(second, Math.max(slowestBySecond.get(second), latencyMicros));
     }
 
     /** No answer: connection error or time-out. */
@@ -28,7 +44,7 @@ final class PhaseStats {
         if (firstFailure == null) {
             firstFailure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         }
-        latencies.record(latencyMicros);
+        record(latencyMicros);
     }
 
     /** Requests still without an answer when the phase ended: failures, without a latency. */
@@ -68,6 +84,8 @@ final class PhaseStats {
         r.putMillis("latency.p99.ms", latencies.percentile(0.99));
         r.putMillis("latency.p999.ms", latencies.percentile(0.999));
         r.putMillis("latency.max.ms", latencies.max());
+        r.put("latency.max.series.ms", slowestBySecond.stream().map(us -> Long.toString(us / 1_000))
+                .collect(java.util.stream.Collectors.joining(",")));
         if (firstFailure != null) {
             r.put("first.failure", firstFailure);
         }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Camel side of ERP delivery ({@code routes/erp-delivery.camel.yaml}): prepares the request for a claimed
@@ -53,16 +54,24 @@ public final class ErpDelivery {
         m.setBody(order.canonicalJson().getBytes(StandardCharsets.UTF_8));
     }
 
-    public void delivered(Exchange exchange) {
+    /**
+     * Records the ERP's acceptance. The delivery thread does not wait for the commit: the exchange continues (the
+     * route's wire taps) when the shared commit holding the outcome is done, and the thread takes the next order. A
+     * hub that dies before that commit leaves the order DELIVERING; claim recovery sends it again under the same
+     * idempotency key, which the ERP books once.
+     */
+    public CompletableFuture<Void> delivered(Exchange exchange) {
         UUID id = exchange.getProperty(ORDER_ID, UUID.class);
         Message m = exchange.getMessage();
         String number = responses.orderNumber(m.getBody(byte[].class), m.getHeader("Location", String.class));
         int attempts = attempts(exchange);
-        if (queue.markDelivered(id, number, attempts)) {
-            metrics.delivered(exchange.getProperty(HubMetrics.CHANNEL, String.class));
-            LOG.info("Order {} (PO {}) delivered to the ERP as {} after {} attempt(s)", id,
-                    exchange.getProperty(PO_NUMBER), number, attempts);
-        }
+        return queue.markDeliveredAsync(id, number, attempts).thenAccept(moved -> {
+            if (moved) {
+                metrics.delivered(exchange.getProperty(HubMetrics.CHANNEL, String.class));
+                LOG.info("Order {} (PO {}) delivered to the ERP as {} after {} attempt(s)", id,
+                        exchange.getProperty(PO_NUMBER), number, attempts);
+            }
+        });
     }
 
     /** onWhen of the permanent-failure clause: a 4xx answer other than 408 and 429. */

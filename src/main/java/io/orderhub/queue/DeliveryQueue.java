@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -156,28 +157,38 @@ public final class DeliveryQueue {
 
     /** The ERP accepted the order. */
     public boolean markDelivered(UUID id, String erpOrderNumber, int attempts) {
+        return await(markDeliveredAsync(id, erpOrderNumber, attempts));
+    }
+
+    /**
+     * The ERP accepted the order; recorded in the next shared commit without holding the caller's thread. The future
+     * says whether the order moved (false: it was no longer DELIVERING). Until it completes the order counts as in
+     * flight, so the claim never takes more than the in-flight limit.
+     */
+    public CompletableFuture<Boolean> markDeliveredAsync(UUID id, String erpOrderNumber, int attempts) {
         return finish(id, OrderStatus.DELIVERED, erpOrderNumber, attempts, "erp-delivered",
                 Map.of("erpOrderNumber", String.valueOf(erpOrderNumber), "attempts", attempts));
     }
 
     /** The ERP refused the order for good (4xx): a person has to look at it. */
     public boolean markRejected(UUID id, int httpStatus, String erpMessage, int attempts) {
-        return finish(id, OrderStatus.ERP_REJECTED, null, attempts, "erp-rejected",
-                Map.of("httpStatus", httpStatus, "message", String.valueOf(erpMessage), "attempts", attempts));
+        return await(finish(id, OrderStatus.ERP_REJECTED, null, attempts, "erp-rejected",
+                Map.of("httpStatus", httpStatus, "message", String.valueOf(erpMessage), "attempts", attempts)));
     }
 
     /** Every attempt failed (5xx, time-outs, connection errors): the dead-letter branch. */
     public boolean markFailed(UUID id, String error, int attempts) {
-        return finish(id, OrderStatus.ERP_FAILED, null, attempts, "erp-failed",
-                Map.of("message", String.valueOf(error), "attempts", attempts));
+        return await(finish(id, OrderStatus.ERP_FAILED, null, attempts, "erp-failed",
+                Map.of("message", String.valueOf(error), "attempts", attempts)));
     }
 
-    private boolean finish(UUID id, OrderStatus to, String erpOrderNumber, int attempts, String eventType, Map<String, ?> detail) {
+    private CompletableFuture<Boolean> finish(UUID id, OrderStatus to, String erpOrderNumber, int attempts,
+                                              String eventType, Map<String, ?> detail) {
         Instant now = clock.instant();
         String detailJson = write(detail);
-        boolean changed;
+        CompletableFuture<Boolean> changed;
         try {
-            changed = commits.submit(c -> {
+            changed = commits.submitAsync(c -> {
                 // a delivered order's SLA clock stops here, in the same transaction (MET or MISSED): the SLA watch
                 // would otherwise find it later and move it with a transaction of its own
                 SlaClose sla = to == OrderStatus.DELIVERED ? slaClose(c, id, now) : null;
@@ -205,13 +216,31 @@ public final class DeliveryQueue {
                 }
                 return true;
             });
-        } finally {
+        } catch (RuntimeException e) {
             inFlight.remove(id);
+            throw e;
         }
-        if (!changed) {
-            LOG.warn("Order {} was no longer DELIVERING when the ERP outcome {} arrived; left as it is", id, to);
+        return changed.whenComplete((moved, failure) -> {
+            inFlight.remove(id);
+            if (Boolean.FALSE.equals(moved)) {
+                LOG.warn("Order {} was no longer DELIVERING when the ERP outcome {} arrived; left as it is", id, to);
+            }
+        });
+    }
+
+    /** Waits for an outcome recorded through the shared commit; its failure is rethrown as it was raised. */
+    private static <T> T await(CompletableFuture<T> outcome) {
+        try {
+            return outcome.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
-        return changed;
     }
 
     /** The SLA move of an order delivered now: from its open state to MET or MISSED; null if its clock had stopped. */

@@ -7,12 +7,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Group commit: units of work submitted by many threads are run together in shared transactions, and each
@@ -27,6 +31,13 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>If a shared transaction fails, its units are run again one per transaction, so one bad unit does not fail
  * its neighbours. Units must therefore only touch the database through the connection they are given.
+ *
+ * <p>{@link #submitAsync} is for callers that need not hold a thread until the commit (ERP delivery: the ERP has
+ * answered, recording it can go in the next transaction while the thread posts the next order). Its futures complete
+ * on a callback thread of their own, never on the writer, so what a caller chains to them does not delay commits.
+ * Such background units wait while units whose callers are waiting (an order's 202, a claim) are queued: under load
+ * a batch takes those first and fills up with background units, so a burst of ERP outcomes does not queue ahead of
+ * intake.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -38,7 +49,14 @@ public final class GroupCommit implements AutoCloseable {
         R run(Connection connection) throws SQLException;
     }
 
-    private record Pending<R>(Work<R> work, CompletableFuture<R> result) {
+    /** A queued unit; {@code background} units (submitAsync) go after every unit whose caller is waiting. */
+    private record Pending<R>(Work<R> work, CompletableFuture<R> result, boolean background, long seq)
+            implements Comparable<Pending<?>> {
+        @Override
+        public int compareTo(Pending<?> o) {
+            return background != o.background ? (background ? 1 : -1) : Long.compare(seq, o.seq);
+        }
+
         void runAlone(Database db) {
             try {
                 result.complete(db.inTransaction(work::run));
@@ -49,11 +67,15 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private final Database db;
-    private final BlockingQueue<Pending<?>> queue;
+    private final BlockingQueue<Pending<?>> queue = new PriorityBlockingQueue<>();
+    /** Room in the queue (the priority queue itself is unbounded). */
+    private final Semaphore room;
+    private final AtomicLong sequence = new AtomicLong();
     private final int maxBatch;
     private final long timeoutMillis;
     private final long lingerNanos;
     private final List<Thread> writers = new ArrayList<>();
+    private final ExecutorService callbacks;
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicLong sharedTransactions = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong sharedUnits = new java.util.concurrent.atomic.AtomicLong();
@@ -77,7 +99,12 @@ public final class GroupCommit implements AutoCloseable {
         this.lingerNanos = TimeUnit.MICROSECONDS.toNanos(lingerMicros);
         this.maxBatch = maxBatch;
         this.timeoutMillis = timeoutMillis;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.room = new Semaphore(queueCapacity);
+        this.callbacks = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name + "-callbacks");
+            t.setDaemon(true);
+            return t;
+        });
         for (int i = 0; i < writers; i++) {
             Thread t = new Thread(this::loop, name + "-writer-" + i);
             t.setDaemon(true);
@@ -91,9 +118,9 @@ public final class GroupCommit implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the hub is shutting down; nothing was committed");
         }
-        Pending<R> pending = new Pending<>(work, new CompletableFuture<>());
+        Pending<R> pending = new Pending<>(work, new CompletableFuture<>(), false, sequence.incrementAndGet());
         try {
-            if (!queue.offer(pending, timeoutMillis, TimeUnit.MILLISECONDS)) {
+            if (!enqueue(pending)) {
                 throw new IllegalStateException("the database writers are saturated; nothing was committed");
             }
             return pending.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -113,6 +140,52 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the work for the next shared transaction and returns at once (waiting only while the queue is full, up
+     * to the time-out). The future completes, on the callback thread, when the transaction holding the work has
+     * committed: with the work's result, or exceptionally if the work failed on its own.
+     */
+    public <R> CompletableFuture<R> submitAsync(Work<R> work) {
+        CompletableFuture<R> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("the hub is shutting down; nothing was committed"));
+            return done;
+        }
+        Pending<R> pending = new Pending<>(work, new CompletableFuture<>(), true, sequence.incrementAndGet());
+        try {
+            if (!enqueue(pending)) {
+                done.completeExceptionally(new IllegalStateException("the database writers are saturated; nothing was committed"));
+                return done;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(new IllegalStateException("interrupted while queueing for the commit", e));
+            return done;
+        }
+        // the writer only hands the outcome over; whatever the caller chained runs on the callback thread
+        pending.result().whenComplete((result, failure) -> callbacks.execute(() -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                done.complete(result);
+            }
+        }));
+        return done;
+    }
+
+    private boolean enqueue(Pending<?> pending) throws InterruptedException {
+        if (!room.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        queue.add(pending);
+        return true;
+    }
+
+    /** Moves up to max queued units into the batch, units with a waiting caller first. */
+    private void drain(List<Pending<?>> batch, int max) {
+        room.release(queue.drainTo(batch, max));
+    }
+
     private void loop() {
         List<Pending<?>> batch = new ArrayList<>(maxBatch);
         int previous = 0;
@@ -123,8 +196,9 @@ public final class GroupCommit implements AutoCloseable {
                     previous = 0;
                     continue;
                 }
+                room.release();
                 batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
+                drain(batch, maxBatch - 1);
                 if (lingerNanos > 0 && previous > 1) {
                     linger(batch);
                 }
@@ -149,8 +223,9 @@ public final class GroupCommit implements AutoCloseable {
             if (next == null) {
                 return;
             }
+            room.release();
             batch.add(next);
-            queue.drainTo(batch, maxBatch - batch.size());
+            drain(batch, maxBatch - batch.size());
         }
     }
 
@@ -185,6 +260,11 @@ public final class GroupCommit implements AutoCloseable {
         p.result().complete((R) result);
     }
 
+    /** Units waiting for a writer. */
+    public int queued() {
+        return queue.size();
+    }
+
     /** Transactions that held more than one unit, and the units they held (for metrics and tests). */
     public long sharedTransactions() {
         return sharedTransactions.get();
@@ -209,6 +289,13 @@ public final class GroupCommit implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        // after the writers: the last commits' outcomes still reach their callers
+        callbacks.shutdown();
+        try {
+            callbacks.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -149,6 +149,94 @@ class GroupCommitTest {
     }
 
     @Test
+    void anAsyncUnitCompletesAfterItsCommitOnTheCallbackThreadNotTheWriter() throws Exception {
+        try (TestDatabase t = TestDatabase.h2(dir)) {
+            t.db().inTransaction(c -> c.createStatement().execute("create table gc_test (n integer primary key)"));
+            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 50, 1000, 10_000);
+            try {
+                java.util.concurrent.CountDownLatch chained = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CompletableFuture<String> seen = commits.submitAsync(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("insert into gc_test (n) values (7)")) {
+                        ps.executeUpdate();
+                    }
+                    try {
+                        chained.await(); // the caller's stage is attached before this unit can complete
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Thread.currentThread().getName();
+                }).thenApply(writer -> writer + " then " + Thread.currentThread().getName()
+                        + " saw " + count(t, "select count(*) from gc_test where n = 7"));
+                chained.countDown();
+                // the work ran on the writer; what the caller chained ran on the callback thread, after the commit
+                assertThat(seen.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo("gc-writer-0 then gc-callbacks saw 1");
+                java.util.concurrent.CompletableFuture<Integer> failing = commits.submitAsync(c -> {
+                    c.createStatement().execute("insert into gc_test (n) values (7)");
+                    return 1;
+                });
+                assertThatThrownBy(() -> failing.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(RuntimeException.class);
+            } finally {
+                commits.close();
+            }
+        }
+    }
+
+    @Test
+    void aUnitWhoseCallerWaitsGoesBeforeQueuedAsyncUnits() throws Exception {
+        try (TestDatabase t = TestDatabase.h2(dir)) {
+            // one unit per transaction, so the order of the writer's work is the order units are taken
+            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 1, 1000, 10_000);
+            List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService callers = Executors.newFixedThreadPool(2);
+            try {
+                Future<Integer> blocker = callers.submit(() -> commits.submit(c -> {
+                    writerBusy.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    order.add("blocker");
+                    return 0;
+                }));
+                assertThat(writerBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                List<java.util.concurrent.CompletableFuture<Integer>> background = new ArrayList<>();
+                for (int i = 1; i <= 5; i++) {
+                    int n = i;
+                    background.add(commits.submitAsync(c -> {
+                        order.add("async-" + n);
+                        return n;
+                    }));
+                }
+                Future<Integer> waiting = callers.submit(() -> commits.submit(c -> {
+                    order.add("waiting");
+                    return 9;
+                }));
+                while (commits.queued() < 6) {
+                    Thread.sleep(5);
+                }
+                release.countDown();
+                assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(9);
+                assertThat(blocker.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+                for (var f : background) {
+                    f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                // queued last, taken first after the unit that held the writer; the async units keep their order
+                assertThat(order).containsExactly("blocker", "waiting", "async-1", "async-2", "async-3", "async-4",
+                        "async-5");
+            } finally {
+                release.countDown();
+                callers.shutdown();
+                commits.close();
+            }
+        }
+    }
+
+    @Test
     void noSubmissionsAfterClose() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
             GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 50, 1000, 10_000);

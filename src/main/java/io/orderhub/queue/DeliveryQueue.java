@@ -157,7 +157,7 @@ public final class DeliveryQueue {
 
     /** The ERP accepted the order. */
     public boolean markDelivered(UUID id, String erpOrderNumber, int attempts) {
-        return await(markDeliveredAsync(id, erpOrderNumber, attempts));
+        return await(delivered(id, erpOrderNumber, attempts, true));
     }
 
     /**
@@ -166,56 +166,65 @@ public final class DeliveryQueue {
      * flight, so the claim never takes more than the in-flight limit.
      */
     public CompletableFuture<Boolean> markDeliveredAsync(UUID id, String erpOrderNumber, int attempts) {
+        return delivered(id, erpOrderNumber, attempts, false);
+    }
+
+    private CompletableFuture<Boolean> delivered(UUID id, String erpOrderNumber, int attempts, boolean callerWaits) {
         return finish(id, OrderStatus.DELIVERED, erpOrderNumber, attempts, "erp-delivered",
-                Map.of("erpOrderNumber", String.valueOf(erpOrderNumber), "attempts", attempts));
+                Map.of("erpOrderNumber", String.valueOf(erpOrderNumber), "attempts", attempts), callerWaits);
     }
 
     /** The ERP refused the order for good (4xx): a person has to look at it. */
     public boolean markRejected(UUID id, int httpStatus, String erpMessage, int attempts) {
         return await(finish(id, OrderStatus.ERP_REJECTED, null, attempts, "erp-rejected",
-                Map.of("httpStatus", httpStatus, "message", String.valueOf(erpMessage), "attempts", attempts)));
+                Map.of("httpStatus", httpStatus, "message", String.valueOf(erpMessage), "attempts", attempts), true));
     }
 
     /** Every attempt failed (5xx, time-outs, connection errors): the dead-letter branch. */
     public boolean markFailed(UUID id, String error, int attempts) {
         return await(finish(id, OrderStatus.ERP_FAILED, null, attempts, "erp-failed",
-                Map.of("message", String.valueOf(error), "attempts", attempts)));
+                Map.of("message", String.valueOf(error), "attempts", attempts), true));
     }
 
+    /**
+     * Moves a DELIVERING order to its ERP outcome. A caller that waits (rejections, dead letters, tests) commits as a
+     * waiting unit, with the group commit's time-out; the delivery route's acceptances go as background units.
+     */
     private CompletableFuture<Boolean> finish(UUID id, OrderStatus to, String erpOrderNumber, int attempts,
-                                              String eventType, Map<String, ?> detail) {
+                                              String eventType, Map<String, ?> detail, boolean callerWaits) {
         Instant now = clock.instant();
         String detailJson = write(detail);
+        GroupCommit.Work<Boolean> work = c -> {
+            // a delivered order's SLA clock stops here, in the same transaction (MET or MISSED): the SLA watch
+            // would otherwise find it later and move it with a transaction of its own
+            SlaClose sla = to == OrderStatus.DELIVERED ? slaClose(c, id, now) : null;
+            try (PreparedStatement ps = c.prepareStatement("update orders set status = ?, erp_order_number ="
+                    + " coalesce(?, erp_order_number), attempts = attempts + ?, claimed_by = null, claimed_at = null,"
+                    + " updated_at = ?, version = version + 1, sla_state = coalesce(?, sla_state)"
+                    + " where id = ? and status = 'DELIVERING'")) {
+                ps.setString(1, to.name());
+                ps.setString(2, erpOrderNumber);
+                ps.setInt(3, attempts);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setString(5, sla == null ? null : sla.after());
+                ps.setObject(6, id);
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            if (sla == null) {
+                Events.insert(c, id, now, ACTOR, eventType, OrderStatus.DELIVERING, to, detailJson);
+            } else {
+                Events.insertPair(c, id, now, ACTOR, eventType, OrderStatus.DELIVERING, to, detailJson,
+                        "sla-" + sla.after().toLowerCase(java.util.Locale.ROOT), null, null,
+                        write(Map.of("sla", Map.of("before", sla.before(), "after", sla.after()),
+                                "dueAt", sla.dueAt().toString(), "finishedAt", now.toString())));
+            }
+            return true;
+        };
         CompletableFuture<Boolean> changed;
         try {
-            changed = commits.submitAsync(c -> {
-                // a delivered order's SLA clock stops here, in the same transaction (MET or MISSED): the SLA watch
-                // would otherwise find it later and move it with a transaction of its own
-                SlaClose sla = to == OrderStatus.DELIVERED ? slaClose(c, id, now) : null;
-                try (PreparedStatement ps = c.prepareStatement("update orders set status = ?, erp_order_number ="
-                        + " coalesce(?, erp_order_number), attempts = attempts + ?, claimed_by = null, claimed_at = null,"
-                        + " updated_at = ?, version = version + 1, sla_state = coalesce(?, sla_state)"
-                        + " where id = ? and status = 'DELIVERING'")) {
-                    ps.setString(1, to.name());
-                    ps.setString(2, erpOrderNumber);
-                    ps.setInt(3, attempts);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setString(5, sla == null ? null : sla.after());
-                    ps.setObject(6, id);
-                    if (ps.executeUpdate() != 1) {
-                        return false;
-                    }
-                }
-                if (sla == null) {
-                    Events.insert(c, id, now, ACTOR, eventType, OrderStatus.DELIVERING, to, detailJson);
-                } else {
-                    Events.insertPair(c, id, now, ACTOR, eventType, OrderStatus.DELIVERING, to, detailJson,
-                            "sla-" + sla.after().toLowerCase(java.util.Locale.ROOT), null, null,
-                            write(Map.of("sla", Map.of("before", sla.before(), "after", sla.after()),
-                                    "dueAt", sla.dueAt().toString(), "finishedAt", now.toString())));
-                }
-                return true;
-            });
+            changed = callerWaits ? CompletableFuture.completedFuture(commits.submit(work)) : commits.submitAsync(work);
         } catch (RuntimeException e) {
             inFlight.remove(id);
             throw e;

@@ -77,8 +77,8 @@ public final class GroupCommit implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private final ExecutorService callbacks;
     private volatile boolean running = true;
-    private final java.util.concurrent.atomic.AtomicLong sharedTransactions = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong sharedUnits = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong sharedTransactions = new AtomicLong();
+    private final AtomicLong sharedUnits = new AtomicLong();
 
     /**
      * @param writers  threads committing in parallel (1 for H2, whose commits are serial anyway)
@@ -115,15 +115,8 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Runs the work in a committed transaction, shared with other callers' work; returns its result. */
     public <R> R submit(Work<R> work) {
-        if (!running) {
-            throw new IllegalStateException("the hub is shutting down; nothing was committed");
-        }
-        Pending<R> pending = new Pending<>(work, new CompletableFuture<>(), false, sequence.incrementAndGet());
         try {
-            if (!enqueue(pending)) {
-                throw new IllegalStateException("the database writers are saturated; nothing was committed");
-            }
-            return pending.result().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return enqueue(work, false).result().get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the commit", e);
@@ -147,19 +140,12 @@ public final class GroupCommit implements AutoCloseable {
      */
     public <R> CompletableFuture<R> submitAsync(Work<R> work) {
         CompletableFuture<R> done = new CompletableFuture<>();
-        if (!running) {
-            done.completeExceptionally(new IllegalStateException("the hub is shutting down; nothing was committed"));
-            return done;
-        }
-        Pending<R> pending = new Pending<>(work, new CompletableFuture<>(), true, sequence.incrementAndGet());
+        Pending<R> pending;
         try {
-            if (!enqueue(pending)) {
-                done.completeExceptionally(new IllegalStateException("the database writers are saturated; nothing was committed"));
-                return done;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            done.completeExceptionally(new IllegalStateException("interrupted while queueing for the commit", e));
+            pending = enqueue(work, true);
+        } catch (InterruptedException | RuntimeException e) {
+            done.completeExceptionally(e instanceof InterruptedException
+                    ? new IllegalStateException("interrupted while queueing for the commit", e) : e);
             return done;
         }
         // the writer only hands the outcome over; whatever the caller chained runs on the callback thread
@@ -173,12 +159,17 @@ public final class GroupCommit implements AutoCloseable {
         return done;
     }
 
-    private boolean enqueue(Pending<?> pending) throws InterruptedException {
-        if (!room.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
-            return false;
+    /** Queues a unit, waiting up to the time-out for room; fails if the hub is stopping or the queue stays full. */
+    private <R> Pending<R> enqueue(Work<R> work, boolean background) throws InterruptedException {
+        if (!running) {
+            throw new IllegalStateException("the hub is shutting down; nothing was committed");
         }
+        if (!room.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the database writers are saturated; nothing was committed");
+        }
+        Pending<R> pending = new Pending<>(work, new CompletableFuture<>(), background, sequence.incrementAndGet());
         queue.add(pending);
-        return true;
+        return pending;
     }
 
     /** Moves up to max queued units into the batch, units with a waiting caller first. */

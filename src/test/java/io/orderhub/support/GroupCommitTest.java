@@ -96,39 +96,51 @@ class GroupCommitTest {
     }
 
     @Test
-    void lingerUnderLoadGathersEveryWaitingCallerIntoOneTransaction() throws Exception {
+    void underLoadTheWriterWaitsForTheNextUnitInsteadOfCommittingOneAlone() throws Exception {
         try (TestDatabase t = TestDatabase.h2(dir)) {
-            t.db().inTransaction(c -> c.createStatement().execute("create table gc_test (n integer primary key)"));
-            // 8 callers in a closed loop (each submits its next unit when the last one is committed); with a 50 ms
-            // linger every one of them is back long before the writer gives up waiting, so the batches are full
-            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 8, 1000, 10_000, 50_000);
+            // batches of up to 3 units; under load a writer waits up to 5 s for a batch to fill
+            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 3, 1000, 10_000, 5_000_000);
+            java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             try {
-                ExecutorService pool = Executors.newFixedThreadPool(8);
-                List<Future<Integer>> callers = new ArrayList<>();
-                for (int caller = 0; caller < 8; caller++) {
-                    int base = caller * 1000;
-                    callers.add(pool.submit(() -> {
-                        for (int i = 0; i < 20; i++) {
-                            int n = base + i;
-                            commits.submit(c -> {
-                                try (PreparedStatement ps = c.prepareStatement("insert into gc_test (n) values (?)")) {
-                                    ps.setInt(1, n);
-                                    return ps.executeUpdate();
-                                }
-                            });
-                        }
-                        return 20;
-                    }));
-                }
-                for (Future<Integer> f : callers) {
-                    assertThat(f.get()).isEqualTo(20);
-                }
-                pool.shutdown();
-                assertThat(commits.sharedUnits()).isGreaterThanOrEqualTo(7 * commits.sharedTransactions());
+                var blocker = commits.submitAsync(c -> {
+                    writerBusy.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 0;
+                });
+                assertThat(writerBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                // two units queue up behind the unit holding the writer: the next transaction holds both, which is
+                // what load looks like to the writer
+                var queuedA = commits.submitAsync(c -> 1);
+                var queuedB = commits.submitAsync(c -> 2);
+                release.countDown();
+                assertThat(queuedA.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(queuedB.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+                assertThat(blocker.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+                assertThat(commits.sharedTransactions()).isEqualTo(1);
+                assertThat(commits.sharedUnits()).isEqualTo(2);
+
+                // the next unit arrives alone; without the linger it would be committed alone at once
+                long t0 = System.nanoTime();
+                var first = commits.submitAsync(c -> 3);
+                Thread.sleep(300);
+                var second = commits.submitAsync(c -> 4);
+                var third = commits.submitAsync(c -> 5);
+                assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+                assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4);
+                assertThat(third.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(5);
+                // one transaction held all three, committed when the batch was full, not when the 5 s ran out
+                assertThat(commits.sharedTransactions()).isEqualTo(2);
+                assertThat(commits.sharedUnits()).isEqualTo(5);
+                assertThat(System.nanoTime() - t0).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
             } finally {
+                release.countDown();
                 commits.close();
             }
-            assertThat(count(t, "select count(*) from gc_test")).isEqualTo(160);
         }
     }
 

@@ -19,7 +19,7 @@
 #                     then waits until its queue is delivered, then the rate phase starts with --rate-warmup
 #   --rate-warmup S   seconds at the fixed rate before its measured window (30: with 10 the window opened while
 #                     the JIT still took CPU, and its first 20 s caught up with a queue of requests built then)
-#   --connections N   concurrent connections of the generator (32)
+#   --connections N   concurrent connections of the generator (128)
 #   --rate N          orders/s of the fixed-rate phase (1000)
 #   --db LIST         h2, pg or h2,pg (h2,pg)
 #   --quick           smoke run: 10 s phases after 3 s warm-up
@@ -53,7 +53,7 @@ fi
 DURATION=60
 WARMUP=60
 RATE_WARMUP=30
-CONNECTIONS=32
+CONNECTIONS=128
 RATE=1000
 DBS=h2,pg
 BUILD=1

@@ -6,7 +6,7 @@
 # ./run.sh bench trial [options] [-- JVM options of the hub, e.g. -Dorderhub.db.commit-linger-us=2000]
 #   --name N          label of the trial and its directory under target/bench/trials (trial)
 #   --db h2|pg        queue database (h2); pg: a temporary schema in PGHOST/PGPORT/PGUSER/PGDATABASE
-#   --connections N   closed loop: concurrent connections (32)
+#   --connections N   closed loop: concurrent connections (128, as ./run.sh bench)
 #   --rate N          instead of the closed loop: N orders/s after a closed-loop JIT warm-up of --warmup s and an
 #                     emptied queue, with --rate-warmup s at the rate; prints latency and the QUEUED backlog
 #   --rate-warmup S   seconds at the rate before the measured window (30)
@@ -16,7 +16,7 @@
 #   --skip-build      use target/orderhub.jar and target/test-classes as they are
 set -euo pipefail
 cd "$(dirname "$0")/.."
-NAME=trial; DB=h2; CONNECTIONS=32; RATE=0; RATE_WARMUP=30; WARMUP=60; DURATION=40; BUILD=1; JVM=(); H2_SETTINGS=""
+NAME=trial; DB=h2; CONNECTIONS=128; RATE=0; RATE_WARMUP=30; WARMUP=60; DURATION=40; BUILD=1; JVM=(); H2_SETTINGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) NAME="$2"; shift 2 ;;

@@ -103,15 +103,7 @@ class GroupCommitTest {
             java.util.concurrent.CountDownLatch writerBusy = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             try {
-                var blocker = commits.submitAsync(c -> {
-                    writerBusy.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return 0;
-                });
+                var blocker = commits.submitAsync(c -> holdWriter(writerBusy, release));
                 assertThat(writerBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 // two units queue up behind the unit holding the writer: the next transaction holds both, which is
                 // what load looks like to the writer
@@ -206,14 +198,9 @@ class GroupCommitTest {
             ExecutorService callers = Executors.newFixedThreadPool(2);
             try {
                 Future<Integer> blocker = callers.submit(() -> commits.submit(c -> {
-                    writerBusy.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    int held = holdWriter(writerBusy, release);
                     order.add("blocker");
-                    return 0;
+                    return held;
                 }));
                 assertThat(writerBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 List<java.util.concurrent.CompletableFuture<Integer>> background = new ArrayList<>();
@@ -255,6 +242,17 @@ class GroupCommitTest {
             commits.close();
             assertThatThrownBy(() -> commits.submit(c -> 1)).hasMessageContaining("shutting down");
         }
+    }
+
+    /** A unit's body that keeps the writer inside its transaction: says so on {@code busy}, waits for {@code release}. */
+    private static int holdWriter(java.util.concurrent.CountDownLatch busy, java.util.concurrent.CountDownLatch release) {
+        busy.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private static long count(TestDatabase t, String sql) {

@@ -373,8 +373,6 @@ public class OrderHubConfiguration implements CamelConfiguration {
         erp.put("maxInFlight", intProp(props, "orderhub.erp.max-in-flight"));
         erp.put("concurrency", intProp(props, "orderhub.erp.concurrency"));
         erp.put("pollIntervalMs", intProp(props, "orderhub.erp.poll-interval-ms"));
-        erp.put("surgeInFlight", intProp(props, "orderhub.erp.surge-in-flight"));
-        erp.put("surgeRate", intProp(props, "orderhub.erp.surge-rate"));
         return erp;
     }
 

@@ -43,7 +43,6 @@ import io.orderhub.edi.ack.OwnId;
 import io.orderhub.edi.view.EdiDictionary;
 import io.orderhub.edi.view.EdiView;
 import io.orderhub.erp.DeliveryPause;
-import io.orderhub.erp.SurgePacing;
 import io.orderhub.erp.ErpDelivery;
 import io.orderhub.erp.ErpSettingsApi;
 import io.orderhub.erp.ErpResponses;
@@ -105,9 +104,6 @@ import java.util.function.Supplier;
  * the route files use. Nothing here decides anything about orders.
  */
 public class OrderHubConfiguration implements CamelConfiguration {
-
-    /** The route every channel's documents go through (routes/pipeline.camel.yaml); its in-flight count is intake's load. */
-    static final String PIPELINE_ROUTE = "order-pipeline";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -251,11 +247,6 @@ public class OrderHubConfiguration implements CamelConfiguration {
 
         HubMetrics metrics = HubMetrics.create(context, reader::countByStatus, delivery::inFlight,
                 Duration.ofMillis(intProp(props, "orderhub.metrics.queue-depth-cache-ms")));
-        // intake first: while the pipeline is crowded, delivery claims at its floor rate (README "ERP delivery")
-        SurgePacing pacing = new SurgePacing(() -> context.getInflightRepository().size(PIPELINE_ROUTE),
-                intProp(props, "orderhub.erp.surge-in-flight"), intProp(props, "orderhub.erp.surge-rate"));
-        delivery.pacedBy(pacing);
-        metrics.pacingGauge(pacing::surge);
         SlaMonitor slaMonitor = new SlaMonitor(db, json, clock, intProp(props, "orderhub.sla.batch-size"),
                 Duration.parse(prop(props, "orderhub.sla.alert-lease").trim()));
         metrics.slaGauges(context, slaMonitor::countOpenBySlaState,

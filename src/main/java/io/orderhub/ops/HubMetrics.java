@@ -43,7 +43,6 @@ public final class HubMetrics {
     static final String ERP_IN_FLIGHT = "orderhub.erp.in.flight";
     static final String UNKNOWN_CHANNEL = "unknown";
     static final String SLA_ORDERS = "orderhub.sla.orders";
-    static final String ERP_PACED = "orderhub.erp.paced";
 
     /** The statuses an order can have right after intake. */
     static final Set<OrderStatus> INTAKE_STATUSES = EnumSet.of(OrderStatus.QUEUED, OrderStatus.NEEDS_REVIEW,
@@ -126,14 +125,6 @@ public final class HubMetrics {
                     .strongReference(true)
                     .register(registry);
         }
-    }
-
-    /** The gauge {@code orderhub_erp_paced}: 1 while an intake surge holds ERP delivery to its floor rate. */
-    public void pacingGauge(java.util.function.BooleanSupplier paced) {
-        Gauge.builder(ERP_PACED, paced, p -> p.getAsBoolean() ? 1 : 0)
-                .description("1 while an intake surge holds ERP delivery to orderhub.erp.surge-rate (io.orderhub.erp.SurgePacing)")
-                .strongReference(true)
-                .register(registry);
     }
 
     /** What the pipeline committed for one document; a replayed outcome committed nothing and counts nothing. */

@@ -48,7 +48,6 @@ public final class DeliveryQueue {
     private final Clock clock;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile java.util.function.BooleanSupplier paused = () -> false;
-    private volatile java.util.function.IntUnaryOperator pacing = room -> room;
 
     public DeliveryQueue(Database db, GroupCommit commits, ObjectMapper json, String instanceId, int maxInFlight,
                          Duration claimLease, Clock clock) {
@@ -74,20 +73,12 @@ public final class DeliveryQueue {
         this.paused = paused;
     }
 
-    /**
-     * Given the free in-flight room, how much of it a claim may take now (io.orderhub.erp.SurgePacing: less while
-     * intake surges). Default: all of it.
-     */
-    public void pacedBy(java.util.function.IntUnaryOperator pacing) {
-        this.pacing = pacing;
-    }
-
     /** Claims up to as many orders as there is room for in flight; each must end in one of the mark calls. */
     public List<ClaimedOrder> claim() {
         if (paused.getAsBoolean()) {
             return List.of();
         }
-        int room = pacing.applyAsInt(maxInFlight - inFlight.size());
+        int room = maxInFlight - inFlight.size();
         if (room <= 0) {
             return List.of();
         }

@@ -85,9 +85,10 @@ else
 fi
 wait "$SAMPLER" || true
 QUEUED=$(total QUEUED || echo '?')
+DELIVERED=$(total DELIVERED || echo '?')
 kill "$HUB" 2>/dev/null; wait "$HUB" 2>/dev/null || true
 DBSIZE=$([ "$DB" = h2 ] && du -sm "$W/db" | cut -f1 || echo '-')
 pick() { grep -E "^$1=" "$W/result.properties" | cut -d= -f2; }
 echo "$NAME ($DB, ${JVM[*]:-defaults}): accepted/s $(pick accepted.per.s), accept p50/p99 ms $(pick latency.p50.ms)/$(pick latency.p99.ms)," \
-  "backlog max $(pick backlog.max || true), H2 file MB $DBSIZE, QUEUED at end $QUEUED, $(grep -o 'Group commit: .*' "$W/hub.log" || echo 'no shared commits')," \
+  "backlog max $(pick backlog.max || true), H2 file MB $DBSIZE, QUEUED at end $QUEUED, DELIVERED at end $DELIVERED, $(grep -o 'Group commit: .*' "$W/hub.log" || echo 'no shared commits')," \
   "$(cat "$W/threads.txt")" | tee "$W/summary.txt"

@@ -265,7 +265,8 @@ public class OrderHubConfiguration implements CamelConfiguration {
                 boolProp(props, "orderhub.health.erp-readiness"));
         org.apache.camel.health.HealthCheckRegistry.get(context).register(new OcrHealthCheck(ocr.available(), ocr.status()));
 
-        ErpSimulator simulator = new ErpSimulator(prop(props, "orderhub.erp.simulator.number-prefix"));
+        ErpSimulator simulator = new ErpSimulator(prop(props, "orderhub.erp.simulator.number-prefix"),
+                intProp(props, "orderhub.erp.simulator.max-bookings"));
 
         bind(context, "database", db);
         bind(context, "partners", partners);

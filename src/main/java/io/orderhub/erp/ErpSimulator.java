@@ -1,7 +1,9 @@
 package io.orderhub.erp;
 
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stand-in ERP for the embedded default, demos and tests. It books each order once per idempotency key and
  * answers with an ERP order number (the same number again for a repeated key), counts how often each key was
  * sent, and can be told to fail (503), reject (422) or answer slowly.
+ *
+ * <p>It remembers the newest {@code maxBookings} keys (about 200 bytes each on the heap): a hub left running as a
+ * demo would otherwise fill its heap with the simulator's bookings. A key sent again after it was forgotten is
+ * booked again under a new number; {@link #forgotten()} says how many were dropped.
  */
 public final class ErpSimulator {
 
@@ -20,7 +26,14 @@ public final class ErpSimulator {
     public record Booking(String erpOrderNumber, AtomicInteger requests) {
     }
 
+    /** How many keys the simulator of the embedded default remembers (orderhub.erp.simulator.max-bookings). */
+    public static final int DEFAULT_MAX_BOOKINGS = 100_000;
+
     private final Map<String, Booking> bookings = new ConcurrentHashMap<>();
+    /** The booked keys, oldest first, to forget the oldest beyond maxBookings. */
+    private final Queue<String> bookingOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicLong forgotten = new AtomicLong();
+    private final int maxBookings;
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private volatile Mode mode = Mode.ACCEPT;
@@ -29,7 +42,15 @@ public final class ErpSimulator {
     private final String prefix;
 
     public ErpSimulator(String prefix) {
+        this(prefix, DEFAULT_MAX_BOOKINGS);
+    }
+
+    public ErpSimulator(String prefix, int maxBookings) {
+        if (maxBookings < 1) {
+            throw new IllegalArgumentException("the simulator must remember at least one booking, was " + maxBookings);
+        }
         this.prefix = prefix;
+        this.maxBookings = maxBookings;
     }
 
     public Answer receive(String idempotencyKey, byte[] body) {
@@ -49,10 +70,34 @@ public final class ErpSimulator {
         if (body == null || body.length == 0) {
             return new Answer(400, null, "ERP simulator: empty order");
         }
-        Booking booking = bookings.computeIfAbsent(idempotencyKey,
-                k -> new Booking(String.format("%s%08d", prefix, numbers.incrementAndGet()), new AtomicInteger()));
+        boolean[] created = new boolean[1];
+        Booking booking = bookings.computeIfAbsent(idempotencyKey, k -> {
+            created[0] = true;
+            return new Booking(String.format("%s%08d", prefix, numbers.incrementAndGet()), new AtomicInteger());
+        });
         booking.requests().incrementAndGet();
+        if (created[0]) {
+            bookingOrder.add(idempotencyKey);
+            forgetOldest();
+        }
         return new Answer(201, booking.erpOrderNumber(), "booked");
+    }
+
+    private void forgetOldest() {
+        while (bookings.size() > maxBookings) {
+            String oldest = bookingOrder.poll();
+            if (oldest == null) {
+                return;
+            }
+            if (bookings.remove(oldest) != null) {
+                forgotten.incrementAndGet();
+            }
+        }
+    }
+
+    /** Bookings dropped to stay within maxBookings. */
+    public long forgotten() {
+        return forgotten.get();
     }
 
     public void mode(Mode newMode) {
@@ -92,6 +137,8 @@ public final class ErpSimulator {
 
     public void reset() {
         bookings.clear();
+        bookingOrder.clear();
+        forgotten.set(0);
         requests.set(0);
         failNext.set(0);
         delayMillis = 0;

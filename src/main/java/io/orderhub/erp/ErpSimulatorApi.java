@@ -60,6 +60,7 @@ public final class ErpSimulatorApi {
         body.put("mode", simulator.mode());
         body.put("requests", simulator.requests());
         body.put("bookings", simulator.bookings());
+        body.put("forgotten", simulator.forgotten());
         String key = exchange.getMessage().getHeader("key", String.class);
         if (key != null) {
             body.put("requestsForKey", simulator.requestsFor(key));

@@ -42,4 +42,23 @@ class ErpSimulatorTest {
         assertThat(erp.receive(null, ORDER).status()).isEqualTo(400);
         assertThat(erp.bookings()).isZero();
     }
+
+    @Test
+    void remembersTheNewestKeysOnlyAndBooksAForgottenKeyAgain() {
+        ErpSimulator erp = new ErpSimulator("SO-", 3);
+        String first = erp.receive("k1", ORDER).erpOrderNumber();
+        String second = erp.receive("k2", ORDER).erpOrderNumber();
+        erp.receive("k3", ORDER);
+        // a repeat neither adds a booking nor refreshes its age
+        assertThat(erp.receive("k1", ORDER).erpOrderNumber()).isEqualTo(first);
+        erp.receive("k4", ORDER);
+
+        assertThat(erp.bookings()).isEqualTo(3);
+        assertThat(erp.forgotten()).isEqualTo(1);
+        assertThat(erp.requestsFor("k1")).isZero();
+        assertThat(erp.receive("k2", ORDER).erpOrderNumber()).isEqualTo(second);
+        assertThat(erp.receive("k1", ORDER).erpOrderNumber()).isNotEqualTo(first);
+        assertThat(erp.forgotten()).isEqualTo(2);
+        assertThat(erp.bookingsByKey()).containsOnlyKeys("k3", "k4", "k1");
+    }
 }

@@ -67,6 +67,7 @@ public final class BenchSummary {
         row("not accepted / failed requests", cells(db -> failures(result(db + "-max"))));
         row("orders of the phase in the queue", cells(db -> statuses(result(db + "-max-db"))));
         row("CPU % hub / generator / others", cells(db -> cpu(result(db + "-max"))));
+        row("  of the hub: JIT compiler threads", cells(db -> jit(result(db + "-max"))));
 
         section("(b) bare platform-http route (discard, 202)");
         row("accepted orders/s", List.of(bareRate < 0 ? "n/a" : fmt(bareRate, 0)));
@@ -124,6 +125,7 @@ public final class BenchSummary {
             return v == null ? "n/a" : v.equals("-1.0") ? "not within time-out" : v;
         }));
         row("CPU % hub / generator / others", cells(db -> cpu(result(db + "-rate"))));
+        row("  of the hub: JIT compiler threads", cells(db -> jit(result(db + "-rate"))));
 
         section("hub heap (peak used; jstat every second)");
         row("peak heap MB, max / rate phase", cells(db -> {
@@ -210,6 +212,18 @@ public final class BenchSummary {
             return "n/a";
         }
         return fmt(server, 0) + " / " + fmt(generator, 0) + " / " + fmt(Math.max(0, machine - server - generator), 0);
+    }
+
+    /**
+     * The hub's JIT compiler threads in the measured window, in % of one core; above 15 % the hub was still being
+     * compiled (on a slower machine the JIT needs more load to settle: lengthen --warmup).
+     */
+    private static String jit(Properties p) {
+        double jit = number(p, "cpu.server.jit.pct");
+        if (jit < 0) {
+            return "n/a";
+        }
+        return fmt(jit, 0) + (jit > 15 ? " (still compiling: lengthen --warmup)" : "");
     }
 
     /** Milliseconds: one decimal below 100 ms, none above. */

@@ -12,8 +12,11 @@ import java.util.Locale;
  */
 final class CpuUsage {
 
-    /** Tick counters at one moment: server process, this process, machine busy and machine total. */
-    record Snapshot(long server, long self, long busy, long total) {
+    /**
+     * Tick counters at one moment: server process, the server's JIT compiler threads, this process, machine busy and
+     * machine total.
+     */
+    record Snapshot(long server, long serverJit, long self, long busy, long total) {
     }
 
     private final long serverPid;
@@ -26,14 +29,18 @@ final class CpuUsage {
     Snapshot now() {
         try {
             long[] machine = machineTicks();
-            return new Snapshot(serverPid > 0 ? processTicks(serverPid) : -1,
+            return new Snapshot(serverPid > 0 ? processTicks(serverPid) : -1, serverPid > 0 ? jitTicks(serverPid) : -1,
                     processTicks(ProcessHandle.current().pid()), machine[0], machine[1]);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** Adds cpu.server.pct, cpu.generator.pct and cpu.machine.pct for the window between two snapshots. */
+    /**
+     * Adds cpu.server.pct, cpu.server.jit.pct (the server's C1/C2 compiler threads: a window in which the JIT still
+     * compiles measures a server that is not warm yet), cpu.generator.pct and cpu.machine.pct for the window between
+     * two snapshots.
+     */
     void writeTo(Results r, Snapshot from, Snapshot to) {
         if (from == null || to == null || to.total() <= from.total()) {
             return;
@@ -41,6 +48,9 @@ final class CpuUsage {
         double perCore = (double) (to.total() - from.total()) / cores;
         if (from.server() >= 0 && to.server() >= 0) {
             r.put("cpu.server.pct", pct((to.server() - from.server()) / perCore));
+        }
+        if (from.serverJit() >= 0 && to.serverJit() >= 0) {
+            r.put("cpu.server.jit.pct", pct((to.serverJit() - from.serverJit()) / perCore));
         }
         r.put("cpu.generator.pct", pct((to.self() - from.self()) / perCore));
         r.put("cpu.machine.pct", pct((to.busy() - from.busy()) / perCore));
@@ -56,6 +66,26 @@ final class CpuUsage {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** utime + stime of the process's JIT compiler threads (named "C1 CompilerThre…" and "C2 CompilerThre…"). */
+    private static long jitTicks(long pid) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
     }
 
     /** Busy and total ticks of all cores from the first line of /proc/stat. */

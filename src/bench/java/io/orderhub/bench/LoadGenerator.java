@@ -133,7 +133,7 @@ public final class LoadGenerator {
     private static String oneLine(String label, Results r) {
         StringBuilder sb = new StringBuilder(label).append(':');
         for (String key : new String[] {"accepted.per.s", "accepted", "not.accepted", "failures", "skipped",
-                "latency.p50.ms", "latency.p99.ms", "cpu.server.pct", "cpu.generator.pct", "backlog.max", "drain.s"}) {
+                "latency.p50.ms", "latency.p99.ms", "cpu.server.pct", "cpu.server.jit.pct", "cpu.generator.pct", "backlog.max", "drain.s"}) {
             String v = r.get(key);
             if (v != null) {
                 sb.append(' ').append(key).append('=').append(v);

@@ -33,6 +33,8 @@
 #   BENCH_HUB_OPTS extra JVM options of the hub (see HUB_OPTS below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 # ./run.sh bench edi [options]: the EDI benchmark (bench/edi-bench.sh --help)
 if [ "${1:-}" = edi ]; then shift; exec bash bench/edi-bench.sh "$@"; fi
 
@@ -227,11 +229,9 @@ hub_phase() {
   local name="$db-$phase" prefix="B$RUN_ID-$db-$phase-"
   port_free "$port" || { log "port $port is in use"; return 1; }
   log "hub ($db, $phase phase) on port $port"
+  hub_flags "$port" "$mport" "$url" "$user" "$WORK/$name-files"
   # shellcheck disable=SC2086
-  start_java "$name" -Xmx512m $HUB_OPTS -Dorderhub.http.host=127.0.0.1 -Dorderhub.http.port="$port" \
-    -Dorderhub.management.port="$mport" -Dorderhub.erp.url="http://127.0.0.1:$port/erp-sim/orders" \
-    -Dorderhub.db.url="$url" -Dorderhub.db.user="$user" -Dorderhub.db.password= \
-    -Dorderhub.drop.folder-base="$WORK/$name-files" -jar target/orderhub.jar
+  start_java "$name" -Xmx512m $HUB_OPTS "${HUB_FLAGS[@]}" -jar target/orderhub.jar
   local pid=$STARTED_PID
   if ! wait_ready "$pid" "http://127.0.0.1:$port/api/orders?limit=1" -H 'X-API-Key: demo'; then
     log "hub did not start; last lines of its log:"; tail -30 "$WORK/$name.log" >&2; stop_pid "$pid"; return 1

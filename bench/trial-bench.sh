@@ -16,6 +16,8 @@
 #   --skip-build      use target/orderhub.jar and target/test-classes as they are
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 NAME=trial; DB=h2; CONNECTIONS=128; RATE=0; RATE_WARMUP=30; WARMUP=60; DURATION=40; BUILD=1; JVM=(); H2_SETTINGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,9 +49,8 @@ if [ "$DB" = pg ]; then
 else
   URL="jdbc:h2:file:$PWD/$W/db/orderhub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH$H2_SETTINGS"; USER_=sa
 fi
-java -Xmx512m "${JVM[@]}" -Dorderhub.http.host=127.0.0.1 -Dorderhub.http.port="$PORT" -Dorderhub.management.port="$MPORT" \
-  -Dorderhub.erp.url="http://127.0.0.1:$PORT/erp-sim/orders" -Dorderhub.db.url="$URL" -Dorderhub.db.user="$USER_" \
-  -Dorderhub.db.password= -Dorderhub.drop.folder-base="$PWD/$W/files" -jar target/orderhub.jar >"$W/hub.log" 2>&1 &
+hub_flags "$PORT" "$MPORT" "$URL" "$USER_" "$PWD/$W/files"
+java -Xmx512m "${JVM[@]}" "${HUB_FLAGS[@]}" -jar target/orderhub.jar >"$W/hub.log" 2>&1 &
 HUB=$!
 cleanup() {
   kill "$HUB" 2>/dev/null && wait "$HUB" 2>/dev/null || true

@@ -61,31 +61,34 @@ final class CpuUsage {
         return String.format(Locale.ROOT, "%.0f", fractionOfCore * 100);
     }
 
-    /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat, counted after the command name). */
+    /** utime + stime of a process. */
     private static long processTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /** utime + stime from a stat line of a process or thread (fields 14 and 15, counted after the command name). */
+    private static long ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** utime + stime of the process's JIT compiler threads (named "C1 CompilerThre…" and "C2 CompilerThre…"). */
     private static long jitTicks(long pid) throws IOException {
-        long ticks = 0;
+        long sum = 0;
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.contains("CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        sum += ticks(stat);
                     }
                 } catch (IOException e) {
                     // the thread ended between the listing and the read
                 }
             }
         }
-        return ticks;
+        return sum;
     }
 
     /** Busy and total ticks of all cores from the first line of /proc/stat. */

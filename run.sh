@@ -8,7 +8,8 @@
 #   ./run.sh bench trial one quick closed-loop or fixed-rate trial of a hub setting (bench/trial-bench.sh --help)
 #   ./run.sh bench soak kill -9 soak on the embedded H2 default (bench/soak-bench.sh --help)
 #   ./run.sh bench edi  the EDI benchmark: parse+map vs raw StAEDI and Smooks' EDI cartridge, hot folder end to end
-# Environment: ORDERHUB_PROFILE=prod selects application-prod.properties; JAVA_OPTS is passed to the JVM;
+# Environment: ORDERHUB_PROFILE=prod selects application-prod.properties; JAVA_OPTS is passed to the JVM (a
+# collector named there replaces the default Parallel collector, see gc_opts);
 # ORDERHUB_CDS=off starts without the class-data archive target/orderhub.jsa (see cds_opts below);
 # any orderhub.* key can be set as an environment variable (orderhub.erp.url -> ORDERHUB_ERP_URL).
 set -euo pipefail
@@ -38,6 +39,14 @@ cds_opts() {
   fi
 }
 
+# The garbage collector: the Parallel collector unless JAVA_OPTS names one (-XX:+UseG1GC, ...). With the hub's
+# 512 MB-class heap its young collections take a few milliseconds, and it leaves more CPU to the orders than G1:
+# +20-24 % accepted orders/s in the closed loop and accept p99 25 ms at 1,000 orders/s on a 2-core machine
+# (README "Performance", "The collector").
+gc_opts() {
+  if [[ ! " ${JAVA_OPTS:-} " =~ \ -XX:\+Use[A-Za-z0-9]+GC\  ]]; then echo "-XX:+UseParallelGC"; fi
+}
+
 profile_opts() {
   if [ -n "${ORDERHUB_PROFILE:-}" ]; then echo "-Dcamel.main.profile=${ORDERHUB_PROFILE}"; fi
 }
@@ -46,11 +55,11 @@ cmd="${1:-run}"
 case "$cmd" in
   run)
     build_if_needed
-    exec java $(cds_opts) ${JAVA_OPTS:-} $(profile_opts) -jar "$JAR"
+    exec java $(cds_opts) $(gc_opts) ${JAVA_OPTS:-} $(profile_opts) -jar "$JAR"
     ;;
   dev)
     build_if_needed
-    exec java $(cds_opts) ${JAVA_OPTS:-} $(profile_opts) \
+    exec java $(cds_opts) $(gc_opts) ${JAVA_OPTS:-} $(profile_opts) \
       -Dcamel.main.routes-reload-enabled=true -Dcamel.main.routes-reload-directory=routes \
       -Dcamel.main.routes-reload-pattern='*.camel.yaml' -Dcamel.main.routes-reload-remove-all-routes=false \
       -jar "$JAR"

@@ -8,3 +8,9 @@ hub_flags() {
     -Dorderhub.erp.url="http://127.0.0.1:$1/erp-sim/orders" -Dorderhub.db.url="$3" -Dorderhub.db.user="$4"
     -Dorderhub.db.password= -Dorderhub.drop.folder-base="$5")
 }
+
+# hub_gc JVM-OPTION...: the collector a bench hub runs with, as ./run.sh starts the hub (its gc_opts): the Parallel
+# collector unless the options given name one, so BENCH_HUB_OPTS=-XX:+UseG1GC measures G1 instead.
+hub_gc() {
+  if [[ ! " $* " =~ \ -XX:\+Use[A-Za-z0-9]+GC\  ]]; then echo "-XX:+UseParallelGC"; fi
+}

@@ -231,7 +231,7 @@ hub_phase() {
   log "hub ($db, $phase phase) on port $port"
   hub_flags "$port" "$mport" "$url" "$user" "$WORK/$name-files"
   # shellcheck disable=SC2086
-  start_java "$name" -Xmx512m $HUB_OPTS "${HUB_FLAGS[@]}" -jar target/orderhub.jar
+  start_java "$name" -Xmx512m $(hub_gc $HUB_OPTS) $HUB_OPTS "${HUB_FLAGS[@]}" -jar target/orderhub.jar
   local pid=$STARTED_PID
   if ! wait_ready "$pid" "http://127.0.0.1:$port/api/orders?limit=1" -H 'X-API-Key: demo'; then
     log "hub did not start; last lines of its log:"; tail -30 "$WORK/$name.log" >&2; stop_pid "$pid"; return 1

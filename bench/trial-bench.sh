@@ -50,7 +50,7 @@ else
   URL="jdbc:h2:file:$PWD/$W/db/orderhub;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH$H2_SETTINGS"; USER_=sa
 fi
 hub_flags "$PORT" "$MPORT" "$URL" "$USER_" "$PWD/$W/files"
-java -Xmx512m "${JVM[@]}" "${HUB_FLAGS[@]}" -jar target/orderhub.jar >"$W/hub.log" 2>&1 &
+java -Xmx512m $(hub_gc "${JVM[@]}") "${JVM[@]}" "${HUB_FLAGS[@]}" -jar target/orderhub.jar >"$W/hub.log" 2>&1 &
 HUB=$!
 cleanup() {
   kill "$HUB" 2>/dev/null && wait "$HUB" 2>/dev/null || true

@@ -209,7 +209,7 @@ public class OrderHubConfiguration implements CamelConfiguration {
         QueueReader reader = new QueueReader(db);
         GroupCommit commits = new GroupCommit(db, "orderhub-commit", db.dialect() == Database.Dialect.H2 ? 1
                 : intProp(props, "orderhub.db.writer-threads"), intProp(props, "orderhub.db.max-batch"), 10_000, 30_000,
-                intProp(props, "orderhub.db.commit-linger-us"));
+                intProp(props, "orderhub.db.commit-linger-us"), intProp(props, "orderhub.db.commit-linger-until"));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

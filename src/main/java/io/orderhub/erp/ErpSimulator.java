@@ -73,7 +73,7 @@ public final class ErpSimulator {
         boolean[] created = new boolean[1];
         Booking booking = bookings.computeIfAbsent(idempotencyKey, k -> {
             created[0] = true;
-            return new Booking(String.format("%s%08d", prefix, numbers.incrementAndGet()), new AtomicInteger());
+            return new Booking(number(prefix, numbers.incrementAndGet()), new AtomicInteger());
         });
         booking.requests().incrementAndGet();
         if (created[0]) {
@@ -151,5 +151,11 @@ public final class ErpSimulator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The prefix and the number with at least eight digits (SO-00000042); String.format costs more than the booking. */
+    static String number(String prefix, long n) {
+        String digits = Long.toString(n);
+        return digits.length() >= 8 ? prefix + digits : prefix + "0".repeat(8 - digits.length()) + digits;
     }
 }

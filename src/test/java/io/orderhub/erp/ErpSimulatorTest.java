@@ -23,6 +23,14 @@ class ErpSimulatorTest {
     }
 
     @Test
+    void orderNumbersArePaddedToEightDigitsAndGrowBeyond() {
+        assertThat(new ErpSimulator("SO-").receive("k1", ORDER).erpOrderNumber()).isEqualTo("SO-00000001");
+        assertThat(ErpSimulator.number("SO-", 42)).isEqualTo("SO-00000042");
+        assertThat(ErpSimulator.number("X", 12345678)).isEqualTo("X12345678");
+        assertThat(ErpSimulator.number("X", 123456789)).isEqualTo("X123456789");
+    }
+
+    @Test
     void failNextFailsExactlyThatManyRequestsThenAccepts() {
         ErpSimulator erp = new ErpSimulator("SO-");
         erp.failNext(2);

@@ -137,6 +137,45 @@ class GroupCommitTest {
     }
 
     @Test
+    void aBatchThatAlreadyHoldsEnoughUnitsIsCommittedWithoutLingering() throws Exception {
+        try (TestDatabase t = TestDatabase.h2(dir)) {
+            // batches of up to 50 units, a 5 s linger under load, but only while a batch holds fewer than 2 units
+            GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 50, 1000, 10_000, 5_000_000, 2);
+            var firstBusy = new java.util.concurrent.CountDownLatch(1);
+            var firstRelease = new java.util.concurrent.CountDownLatch(1);
+            var secondBusy = new java.util.concurrent.CountDownLatch(1);
+            var secondRelease = new java.util.concurrent.CountDownLatch(1);
+            try {
+                var first = commits.submitAsync(c -> holdWriter(firstBusy, firstRelease));
+                assertThat(firstBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                // the next transaction: a unit that holds the writer again, and one more
+                var second = commits.submitAsync(c -> holdWriter(secondBusy, secondRelease));
+                var a = commits.submitAsync(c -> 1);
+                firstRelease.countDown();
+                assertThat(secondBusy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                // while it runs, two units queue up: the writer is under load (its last batch held two units) and
+                // their batch holds two, as many as the linger waits for, so it is committed at once
+                var b = commits.submitAsync(c -> 2);
+                var c3 = commits.submitAsync(c -> 3);
+                long t0 = System.nanoTime();
+                secondRelease.countDown();
+                assertThat(b.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+                assertThat(c3.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+                assertThat(System.nanoTime() - t0).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
+                assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+                assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+                assertThat(a.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(commits.sharedTransactions()).isEqualTo(2);
+                assertThat(commits.sharedUnits()).isEqualTo(4);
+            } finally {
+                firstRelease.countDown();
+                secondRelease.countDown();
+                commits.close();
+            }
+        }
+    }
+
+    @Test
     void aLoneUnitAfterAQuietSpellIsNotHeldBackByTheLinger() {
         try (TestDatabase t = TestDatabase.h2(dir)) {
             GroupCommit commits = new GroupCommit(t.db(), "gc", 1, 50, 1000, 10_000, 5_000_000);

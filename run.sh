@@ -42,7 +42,7 @@ cds_opts() {
 # The garbage collector: the Parallel collector unless JAVA_OPTS names one (-XX:+UseG1GC, ...). With the hub's
 # 512 MB-class heap its young collections take a few milliseconds, and it leaves more CPU to the orders than G1:
 # +20-24 % accepted orders/s in the closed loop and accept p99 25 ms at 1,000 orders/s on a 2-core machine
-# (README "Performance", "The collector").
+# (README "Performance").
 gc_opts() {
   if [[ ! " ${JAVA_OPTS:-} " =~ \ -XX:\+Use[A-Za-z0-9]+GC\  ]]; then echo "-XX:+UseParallelGC"; fi
 }

@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("orderhub-db");
-        config.setJdbcUrl(dialect == Dialect.H2 ? h2Durable(url) : url);
+        config.setJdbcUrl(dialect == Dialect.H2 ? h2Settings(url) : url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
@@ -61,22 +61,23 @@ public final class Database implements AutoCloseable {
      * which would close it under routes that are still stopping.</li>
      * <li>QUERY_CACHE_SIZE=32. Each H2 session keeps its parsed statements in a cache of 8 by default; the group
      * commit's writer runs about a dozen different statements in turn (an order's six inserts, the delivery claim
-     * and the ERP outcomes), so with 8 it parsed most of them again in every transaction.</li>
+     * and the ERP outcomes), so with 8 it parsed statements again whenever intake's and delivery's units took
+     * turns in a transaction.</li>
      * </ul>
      */
-    static String h2Durable(String url) {
+    static String h2Settings(String url) {
         String upper = url.toUpperCase(java.util.Locale.ROOT);
-        String durable = url;
+        String withSettings = url;
         if (!upper.contains("WRITE_DELAY=")) {
-            durable += ";WRITE_DELAY=0";
+            withSettings += ";WRITE_DELAY=0";
         }
         if (!upper.contains("DB_CLOSE_ON_EXIT=")) {
-            durable += ";DB_CLOSE_ON_EXIT=FALSE";
+            withSettings += ";DB_CLOSE_ON_EXIT=FALSE";
         }
         if (!upper.contains("QUERY_CACHE_SIZE=")) {
-            durable += ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
+            withSettings += ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE_SIZE;
         }
-        return durable;
+        return withSettings;
     }
 
     static final int H2_QUERY_CACHE_SIZE = 32;

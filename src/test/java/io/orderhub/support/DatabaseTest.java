@@ -14,9 +14,9 @@ class DatabaseTest {
 
     @Test
     void h2UrlsAreMadeToWriteAtEveryCommitAndKeepMoreParsedStatementsUnlessTheyChooseOtherwise() {
-        assertThat(Database.h2Durable("jdbc:h2:file:./data/x;MODE=PostgreSQL"))
+        assertThat(Database.h2Settings("jdbc:h2:file:./data/x;MODE=PostgreSQL"))
                 .isEqualTo("jdbc:h2:file:./data/x;MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=32");
-        assertThat(Database.h2Durable("jdbc:h2:file:x;write_delay=100;db_close_on_exit=true;query_cache_size=4"))
+        assertThat(Database.h2Settings("jdbc:h2:file:x;write_delay=100;db_close_on_exit=true;query_cache_size=4"))
                 .isEqualTo("jdbc:h2:file:x;write_delay=100;db_close_on_exit=true;query_cache_size=4");
     }
 

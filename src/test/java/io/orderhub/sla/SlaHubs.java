@@ -28,6 +28,7 @@ final class SlaHubs {
     static Map<String, String> properties(AlertReceiver alerts) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("orderhub.sla.check-interval-ms", "100");
+        p.put("orderhub.sla.finished-sweep-interval-ms", "100");
         p.put("orderhub.sla.alert-url", alerts.url());
         p.put("orderhub.sla.alert-retry.max-redeliveries", "2");
         p.put("orderhub.sla.alert-retry.initial-delay-ms", "50");

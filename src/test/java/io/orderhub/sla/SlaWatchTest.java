@@ -163,6 +163,26 @@ class SlaWatchTest {
         assertThat(slaState(hub, onTime)).isEqualTo("MET");
     }
 
+    @Test
+    void orderFinishedByHandWithItsClockOpenIsClosedByTheSweep() {
+        String id = post(hub, SlaHubs.order(po(), UNKNOWN_BUYER));
+        assertThat(slaState(hub, id)).isEqualTo("ON_TRACK");
+        // as an older version, or someone in the database, would have left it: delivered, the clock still running
+        int changed = hub.bean("database", io.orderhub.support.Database.class).inTransaction(c -> {
+            try (var ps = c.prepareStatement("update orders set status = 'DELIVERED', updated_at = ? where id = ?")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(Instant.parse("2026-11-26T10:00:00Z")));
+                ps.setObject(2, java.util.UUID.fromString(id));
+                return ps.executeUpdate();
+            }
+        });
+        assertThat(changed).isEqualTo(1);
+        awaitSla(hub, id, "MET");
+        JsonNode met = order(hub, id).path("events").get(eventTypes(order(hub, id)).indexOf("sla-met"));
+        assertThat(met.path("actor").asText()).isEqualTo("sla-watch");
+        assertThat(met.path("detail").path("finishedAt").asText()).isEqualTo("2026-11-26T10:00:00Z");
+        assertThat(alerts.requests()).isZero();
+    }
+
     private void setErp(String mode) {
         HttpResponse<String> r = hub.post("/erp-sim/control?mode=" + mode, null, "");
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 204);

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,10 +36,19 @@ public final class ApiExchanges {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, JSON);
         try {
-            out.setBody(json.writeValueAsBytes(body));
+            setResponseBytes(out, json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sets an HTTP answer's bytes as a {@link ByteBuffer}: platform-http's Vert.x adapter writes one as a single
+     * buffer with a Content-Length. A {@code byte[]} it converts to an InputStream and copies to the response chunk by
+     * chunk through the event loop, which cost more than the rest of writing the answer (README "Performance").
+     */
+    public static void setResponseBytes(Message out, byte[] bytes) {
+        out.setBody(ByteBuffer.wrap(bytes));
     }
 
     /** The request body as a JSON object; 400 naming line and column if it is not JSON, or not an object. */

@@ -386,7 +386,7 @@ public final class OrdersApi {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, JSON);
         try {
-            out.setBody(json.writeValueAsBytes(body));
+            ApiExchanges.setResponseBytes(out, json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package io.orderhub.erp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderhub.api.ApiExchanges;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -73,7 +74,7 @@ public final class ErpSimulatorApi {
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "application/json");
         try {
-            m.setBody(json.writeValueAsBytes(body));
+            ApiExchanges.setResponseBytes(m, json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

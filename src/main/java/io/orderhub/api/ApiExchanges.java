@@ -45,7 +45,8 @@ public final class ApiExchanges {
     /**
      * Sets an HTTP answer's bytes as a {@link ByteBuffer}: platform-http's Vert.x adapter writes one as a single
      * buffer with a Content-Length. A {@code byte[]} it converts to an InputStream and copies to the response chunk by
-     * chunk through the event loop, which cost more than the rest of writing the answer (README "Performance").
+     * chunk through the event loop (37 % of the event loop's samples in a profile of the closed loop; README
+     * "Performance").
      */
     public static void setResponseBytes(Message out, byte[] bytes) {
         out.setBody(ByteBuffer.wrap(bytes));

@@ -33,6 +33,11 @@ public final class ApiExchanges {
         if (location != null) {
             out.setHeader("Location", location);
         }
+        writeJson(json, out, status, body);
+    }
+
+    /** Sets the status and the body as JSON, leaving the message's headers as they are. */
+    public static void writeJson(ObjectMapper json, Message out, int status, Object body) {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, JSON);
         try {

@@ -1,6 +1,5 @@
 package io.orderhub.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.csv.CsvOrderMapper;
 import io.orderhub.csv.CsvSniffer;
@@ -324,7 +323,7 @@ public final class OrdersApi {
         if (!String.valueOf(doc.meta().contentType()).toLowerCase(Locale.ROOT).startsWith("application/pdf")) {
             out.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         }
-        out.setBody(doc.content());
+        ApiExchanges.setResponseBytes(out, doc.content());
     }
 
     /** {@code GET /api/documents/{id}/meta}: where a document came from, what became of it, its orders. */
@@ -382,14 +381,7 @@ public final class OrdersApi {
     }
 
     void respond(Exchange exchange, int status, Object body) {
-        Message out = exchange.getMessage();
-        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        out.setHeader(Exchange.CONTENT_TYPE, JSON);
-        try {
-            ApiExchanges.setResponseBytes(out, json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiExchanges.writeJson(json, exchange.getMessage(), status, body);
     }
 
     static UUID idParam(Exchange exchange) {

@@ -1,5 +1,6 @@
 package io.orderhub.console;
 
+import io.orderhub.api.ApiExchanges;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -58,7 +59,7 @@ public final class ConsoleAssets {
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         out.setHeader(Exchange.CONTENT_TYPE, TYPES.get(ext));
         out.setHeader("Cache-Control", "no-cache");
-        out.setBody(content.get());
+        ApiExchanges.setResponseBytes(out, content.get());
     }
 
     /** The file asked for, relative to /console/; empty for the console's root. */

@@ -64,7 +64,7 @@ public final class DashboardsApi {
             in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             in.setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=utf-8");
             in.setHeader("Content-Disposition", "attachment; filename=\"" + widget + ".csv\"");
-            in.setBody(table.toCsv().getBytes(StandardCharsets.UTF_8));
+            ApiExchanges.setResponseBytes(in, table.toCsv().getBytes(StandardCharsets.UTF_8));
             return;
         }
         respond(exchange, 200, table);

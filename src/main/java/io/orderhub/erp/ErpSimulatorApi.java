@@ -1,6 +1,5 @@
 package io.orderhub.erp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderhub.api.ApiExchanges;
 import org.apache.camel.Exchange;
@@ -71,12 +70,6 @@ public final class ErpSimulatorApi {
 
     private void respond(Message m, int status, Object body) {
         m.removeHeaders("*");
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        m.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        try {
-            ApiExchanges.setResponseBytes(m, json.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ApiExchanges.writeJson(json, m, status, body);
     }
 }
